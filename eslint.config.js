@@ -1,0 +1,40 @@
+import js from '@eslint/js'
+import tseslint from 'typescript-eslint'
+import { defineConfig } from 'eslint/config'
+
+const layer = (from, forbidden, message) => ({
+  files: [`src/${from}/**/*.ts`],
+  rules: {
+    'no-restricted-imports': ['error', { patterns: forbidden.map((group) => ({ group: [group], message })) }],
+  },
+})
+
+export default defineConfig(
+  { ignores: ['dist/**', 'node_modules/**', '.chaos/**', 'coverage/**'] },
+  js.configs.recommended,
+  tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      curly: ['error', 'multi-line'],
+    },
+  },
+  // imports only point down the layers of DESIGN.md
+  layer('experiment', ['**/run/**', '**/providers/**', '**/tolerance/**', '**/drivers/**', '**/clusters/**', '**/emulator/**', '**/cli/**', '**/vitest/**', '**/jest/**', '**/matchers/**', '**/report/**'], 'model imports nothing of ours above it'),
+  layer('journal', ['**/run/**', '**/providers/**', '**/tolerance/**', '**/drivers/**', '**/clusters/**', '**/emulator/**', '**/cli/**', '**/vitest/**', '**/jest/**', '**/matchers/**', '**/report/**'], 'model imports nothing of ours above it'),
+  layer('run', ['**/drivers/**', '**/clusters/**', '**/emulator/**', '**/cli/**', '**/vitest/**', '**/jest/**', '**/matchers/**', '**/report/**', 'vitest', 'jest', '@jest/*'], 'the engine imports only the model'),
+  layer('providers', ['**/drivers/**', '**/clusters/**', '**/emulator/**', '**/cli/**', '**/vitest/**', '**/jest/**', '**/matchers/**', '**/report/**', 'vitest', 'jest', '@jest/*'], 'the engine imports only the model'),
+  layer('tolerance', ['**/drivers/**', '**/clusters/**', '**/emulator/**', '**/cli/**', '**/vitest/**', '**/jest/**', '**/matchers/**', '**/report/**', 'vitest', 'jest', '@jest/*'], 'the engine imports only the model'),
+  layer('drivers', ['**/run/**', '**/providers/**', '**/tolerance/**', '**/clusters/**', '**/emulator/**', '**/cli/**', '**/vitest/**', '**/jest/**', '**/matchers/**', '**/report/**', 'vitest', 'jest', '@jest/*'], 'drivers speak only the Kubernetes API and import only the model'),
+  layer('emulator', ['**/experiment/**', '**/journal/**', '**/run/**', '**/providers/**', '**/tolerance/**', '**/drivers/**', '**/clusters/**', '**/cli/**', '**/vitest/**', '**/jest/**', '**/matchers/**', '**/report/**', '**/errors.js', 'vitest', 'jest'], 'the emulator imports nothing else of ours'),
+  layer('matchers', ['vitest', 'jest', '@jest/*'], 'only vitest/ and jest/ import a test framework'),
+  layer('cli', ['vitest', 'jest', '@jest/*'], 'only vitest/ and jest/ import a test framework'),
+  layer('report', ['jest', '@jest/*'], 'only vitest/ and jest/ import a test framework'),
+  {
+    files: ['**/*.test.ts', '**/*.test-d.ts', 'e2e/**/*.ts', 'bench/**/*.ts'],
+    rules: { 'no-restricted-imports': 'off', '@typescript-eslint/no-non-null-assertion': 'off', '@typescript-eslint/no-unsafe-assignment': 'off', '@typescript-eslint/no-unsafe-member-access': 'off' },
+  },
+  { files: ['**/*.js', '**/*.cjs', '**/*.mjs'], extends: [tseslint.configs.disableTypeChecked] },
+)
