@@ -10,7 +10,7 @@ export class PodNetwork {
 
   register(podUid: string, containerPort: number, hostPort: number): void {
     let ports = this.#ports.get(podUid)
-    if (!ports) this.#ports.set(podUid, (ports = new Map()))
+    if (!ports) this.#ports.set(podUid, (ports = new Map<number, number>()))
     ports.set(containerPort, hostPort)
   }
 

@@ -32,7 +32,7 @@ export class Store {
   #revision = 1
   #objects = new Map<ResourceKey, Map<string, KubeObject>>()
   #history: StoreEvent[] = []
-  #listeners = new Set<{ key: ResourceKey | '*'; namespace?: string; listener: StoreListener }>()
+  #listeners = new Set<{ key: ResourceKey; namespace?: string; listener: StoreListener }>()
 
   get revision(): number {
     return this.#revision
@@ -110,8 +110,8 @@ export class Store {
     return clone(object)
   }
 
-  /** Live events of one resource (or `*` for all); replays history after `fromResourceVersion` first. */
-  watch(key: ResourceKey | '*', options: WatchOptions, listener: StoreListener): () => void {
+  /** Live events of one resource (or `*` for all resources); replays history after `fromResourceVersion` first. */
+  watch(key: ResourceKey, options: WatchOptions, listener: StoreListener): () => void {
     const from = options.fromResourceVersion
     if (from !== undefined) {
       const oldest = this.#history[0]?.resourceVersion ?? this.#revision + 1
@@ -145,7 +145,7 @@ export class Store {
 
   #table(key: ResourceKey): Map<string, KubeObject> {
     let table = this.#objects.get(key)
-    if (!table) this.#objects.set(key, (table = new Map()))
+    if (!table) this.#objects.set(key, (table = new Map<string, KubeObject>()))
     return table
   }
 
@@ -159,7 +159,7 @@ export class Store {
   }
 }
 
-const matches = (event: StoreEvent, key: ResourceKey | '*', namespace?: string) =>
+const matches = (event: StoreEvent, key: ResourceKey, namespace?: string) =>
   (key === '*' || event.key === key) && (namespace === undefined || event.object.metadata.namespace === namespace)
 
 const specChanged = (before: KubeObject, after: KubeObject): boolean => {
