@@ -32,6 +32,8 @@ export default defineConfig(
   layer('matchers', ['vitest', 'jest', '@jest/*'], 'only vitest/ and jest/ import a test framework'),
   layer('cli', ['vitest', 'jest', '@jest/*'], 'only vitest/ and jest/ import a test framework'),
   layer('report', ['jest', '@jest/*'], 'only vitest/ and jest/ import a test framework'),
+  layer('authoring', ['vitest', 'jest', '@jest/*'], 'only vitest/ and jest/ import a test framework'),
+  layer('clusters', ['**/run/**', '**/providers/**', '**/tolerance/**', '**/drivers/**', '**/cli/**', '**/vitest/**', '**/jest/**', '**/matchers/**', '**/report/**', 'vitest', 'jest', '@jest/*'], 'environments import the emulator and the model only'),
   {
     files: ['**/*.test.ts', '**/*.test-d.ts', 'e2e/**/*.ts', 'bench/**/*.ts'],
     rules: { 'no-restricted-imports': 'off', '@typescript-eslint/no-non-null-assertion': 'off', '@typescript-eslint/no-unsafe-assignment': 'off', '@typescript-eslint/no-unsafe-member-access': 'off' },
