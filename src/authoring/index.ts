@@ -1,0 +1,7 @@
+export { steadyState, type SteadyStateDefinition } from './steady-state.js'
+export { fault, type FaultDefinition, type FaultOptions } from './fault.js'
+export { http, PRODUCT_PAGE_URL_KEY, type HttpProbeOptions } from './http-probe.js'
+export { defineExperiment, type ExperimentDefinition } from './define-experiment.js'
+export { toExperiment, writeExperiment } from './to-experiment.js'
+export { parseDuration, formatDuration, type Duration } from './duration.js'
+export { declareConfiguration, collectConfiguration } from './activity-configuration.js'
