@@ -28,7 +28,7 @@ export const reprPythonValue = (value: unknown): string => {
     const entries = Object.entries(value).map(([key, item]) => `${reprString(key)}: ${reprPythonValue(item)}`)
     return `{${entries.join(', ')}}`
   }
-  return String(value as bigint)
+  return String(value)
 }
 
 /**
