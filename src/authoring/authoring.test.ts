@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { Action, Probe } from '../experiment/types.js'
 import { defineExperiment } from './define-experiment.js'
-import { formatDuration, parseDuration } from './duration.js'
+import { formatDuration, parseDuration, type Duration } from './duration.js'
 import { fault } from './fault.js'
 import { http } from './http-probe.js'
 import { steadyState } from './steady-state.js'
@@ -110,7 +110,7 @@ describe('durations', () => {
     expect([parseDuration('500ms'), parseDuration('2s'), parseDuration('1.5m'), parseDuration(3, 's'), parseDuration(7)]).toEqual([
       500, 2000, 90_000, 3000, 7,
     ])
-    expect(() => parseDuration('soon')).toThrow(`duration "soon" is not understood: write it as '500ms', '2s' or '1m'`)
+    expect(() => parseDuration('soon' as Duration)).toThrow(`duration "soon" is not understood: write it as '500ms', '2s' or '1m'`)
   })
 
   it('formats milliseconds for people', () => {

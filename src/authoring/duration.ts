@@ -10,7 +10,7 @@ const UNIT_MS = { ms: 1, s: 1000, m: 60_000 } as const
  * parseDuration('1.5s') // 1500
  * parseDuration(20, 's') // 20000
  */
-export const parseDuration = (value: Duration | string, numberUnit: 'ms' | 's' = 'ms'): number => {
+export const parseDuration = (value: Duration, numberUnit: 'ms' | 's' = 'ms'): number => {
   if (typeof value === 'number') {
     if (!Number.isFinite(value) || value < 0) throw new RangeError(`duration ${value} must be a finite number >= 0`)
     return value * UNIT_MS[numberUnit]
