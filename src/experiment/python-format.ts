@@ -13,7 +13,7 @@ const reprString = (text: string): string => {
 const reprNumber = (value: number): string => {
   if (Number.isNaN(value)) return 'nan'
   if (!Number.isFinite(value)) return value > 0 ? 'inf' : '-inf'
-  return typeof value === 'bigint' ? value.toString() : 'None'
+  return String(value)
 }
 
 /** Python's `repr()` of a JSON value (strings quoted), used inside lists and dicts. */
@@ -28,7 +28,7 @@ export const reprPythonValue = (value: unknown): string => {
     const entries = Object.entries(value).map(([key, item]) => `${reprString(key)}: ${reprPythonValue(item)}`)
     return `{${entries.join(', ')}}`
   }
-  return typeof value === 'bigint' ? value.toString() : 'None'
+  return 'None'
 }
 
 /**
