@@ -25,6 +25,8 @@ export interface StartedCluster extends AsyncDisposable {
   }
   /** Whether Istio routing and fault injection work on this cluster. */
   istio: boolean
+  /** Why `istio` is false, in words a skipped test can print (e.g. "Istio is not installed on the k3s cluster"). */
+  istioUnavailableReason?: string
   /** Environment variables a second terminal needs (`KUBECONFIG`, `PRODUCT_PAGE_SERVICE_BASE_URL`). */
   env: Record<string, string>
   /** Stops what this call started; a reused or existing cluster is left running. */

@@ -1,0 +1,41 @@
+import { ClusterError } from '../errors.js'
+import type { ClusterProvider } from './cluster-provider.js'
+import { makeStartedCluster } from './make-started-cluster.js'
+import { openStateDir } from './state-dir.js'
+
+/** The embedded emulated cluster: one process on 127.0.0.1, Istio routing included, no Docker. */
+export const emulatedProvider: ClusterProvider = {
+  name: 'emulated',
+  async start(options) {
+    const state = await openStateDir(options.stateDir)
+    options.log?.('starting the emulated cluster')
+    // loaded on demand: the kind, k3s and existing providers never pay for the emulator
+    const { startEmulatedCluster } = await import('../emulator/index.js')
+    const emulated = await startEmulatedCluster({
+      bookinfo: options.bookinfo ?? true,
+      stateDir: state.path,
+      ...(options.apiPort !== undefined ? { port: options.apiPort } : {}),
+      ...(options.ingressPort !== undefined ? { ingressPort: options.ingressPort } : {}),
+    }).catch(async (error: unknown) => {
+      await state.remove()
+      throw new ClusterError(`emulated cluster: could not start: ${(error as Error).message}`, 'emulated', { cause: error })
+    })
+    const productPage = emulated.productPageUrl?.replace(/\/+$/, '')
+    return makeStartedCluster(
+      {
+        provider: 'emulated',
+        name: 'emulated',
+        kubeconfig: emulated.kubeconfig,
+        kubeconfigPath: emulated.kubeconfigPath,
+        context: 'emulated',
+        urls: { api: emulated.apiUrl, ...(productPage ? { productPage } : {}) },
+        istio: true,
+        env: { KUBECONFIG: emulated.kubeconfigPath, ...(productPage ? { PRODUCT_PAGE_SERVICE_BASE_URL: productPage } : {}) },
+      },
+      async () => {
+        await emulated.stop()
+        await state.remove()
+      },
+    )
+  },
+}

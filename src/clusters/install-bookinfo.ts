@@ -1,0 +1,37 @@
+import type { KubeConfig, KubernetesObject } from '@kubernetes/client-node'
+import { join } from 'node:path'
+import { applyManifests, readManifests } from './apply-manifests.js'
+import { packageRoot } from './package-root.js'
+import { waitForDeploymentsAvailable } from './readiness.js'
+
+export const BOOKINFO_NAMESPACE = 'bookinfo'
+
+export interface InstallBookinfoOptions {
+  provider: string
+  /** Label the namespace for sidecar injection and apply `fixtures/istio/` too. */
+  istio: boolean
+  timeoutMs: number
+  log?: (line: string) => void
+  signal?: AbortSignal
+}
+
+/** Applies `fixtures/bookinfo/` (and `fixtures/istio/`) to namespace `bookinfo` of a real cluster and watches until it is available. */
+export const installBookinfo = async (kc: KubeConfig, options: InstallBookinfoOptions): Promise<void> => {
+  const root = packageRoot()
+  const namespace: KubernetesObject = {
+    apiVersion: 'v1', kind: 'Namespace',
+    metadata: { name: BOOKINFO_NAMESPACE, labels: options.istio ? { 'istio-injection': 'enabled' } : {} },
+  }
+  await applyManifests(kc, [namespace], options.provider)
+  const bookinfo = await readManifests(join(root, 'fixtures', 'bookinfo'), BOOKINFO_NAMESPACE)
+  options.log?.(`applying ${bookinfo.length} bookinfo objects to namespace ${BOOKINFO_NAMESPACE}`)
+  await applyManifests(kc, bookinfo, options.provider)
+  if (options.istio) {
+    const rules = await readManifests(join(root, 'fixtures', 'istio'), BOOKINFO_NAMESPACE)
+    options.log?.(`applying ${rules.length} Istio objects`)
+    await applyManifests(kc, rules, options.provider)
+  }
+  const deployments = bookinfo.filter((object) => object.kind === 'Deployment').length
+  options.log?.(`waiting for ${deployments} bookinfo deployments to be available`)
+  await waitForDeploymentsAvailable(kc, BOOKINFO_NAMESPACE, deployments, options)
+}
