@@ -1,0 +1,53 @@
+import { parseDuration, type Duration } from '../authoring/duration.js'
+import { startLoad } from '../drivers/load/start-load.js'
+import type { LoadPhase, LoadReportLike } from './load-report.js'
+
+/** Load driven through the system around a fault (HTTP GET with autocannon). */
+export interface ChaosLoadOptions {
+  /** Path on the product page (`PRODUCT_PAGE_SERVICE_BASE_URL`), e.g. `/productpage`. */
+  path?: string
+  /** Base URL instead of the product page's. */
+  url?: string
+  /** Concurrent connections; default 10. */
+  connections?: number
+  /** Fixed total rate in requests per second (recommended: keeps latency honest under a fault). */
+  rate?: number
+  /** Load before the fault is applied, the baseline phase; default '1s'. */
+  baseline?: Duration
+  /** Per-request timeout; default '2s'. */
+  timeout?: Duration
+  headers?: Record<string, string>
+  /** Hard stop for the whole load; default '5m'. */
+  maxDuration?: Duration
+}
+
+export interface PhaseLoad {
+  mark(phase: LoadPhase): void
+  stop(): Promise<LoadReportLike>
+}
+
+const waitFor = (ms: number, signal?: AbortSignal): Promise<void> =>
+  new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms)
+    signal?.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true })
+  })
+
+/** Starts the load, lets the baseline phase run, then marks the fault phase. */
+export const startPhaseLoad = async (options: ChaosLoadOptions, signal?: AbortSignal): Promise<PhaseLoad> => {
+  const base = options.url ?? process.env.PRODUCT_PAGE_SERVICE_BASE_URL
+  if (!base) {
+    throw new Error('load: no target; set PRODUCT_PAGE_SERVICE_BASE_URL (chaosTest does) or give load.url')
+  }
+  const running = startLoad({
+    url: new URL(options.path ?? '/', base).href,
+    connections: options.connections ?? 10,
+    ...(options.rate !== undefined && { overallRate: options.rate }),
+    timeoutMs: parseDuration(options.timeout ?? '2s'),
+    maxDurationMs: parseDuration(options.maxDuration ?? '5m'),
+    ...(options.headers && { headers: options.headers }),
+    ...(signal && { signal }),
+  })
+  await waitFor(parseDuration(options.baseline ?? '1s'), signal)
+  running.mark('fault')
+  return running
+}

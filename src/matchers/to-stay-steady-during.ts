@@ -1,0 +1,136 @@
+import { defineExperiment } from '../authoring/define-experiment.js'
+import { formatDuration, parseDuration, type Duration } from '../authoring/duration.js'
+import type { FaultDefinition } from '../authoring/fault.js'
+import type { SteadyStateDefinition } from '../authoring/steady-state.js'
+import { driverCatalog } from '../drivers/catalog.js'
+import type { HypothesisStrategy } from '../experiment/types.js'
+import type { Journal } from '../journal/types.js'
+import { runExperiment } from '../run/run-experiment.js'
+import type { Phase } from '../run/run-options.js'
+import { verdictOf } from './chaos-run-record.js'
+import { explainJournal } from './explain-journal.js'
+import { addExtras } from './journal-extras.js'
+import type { LoadReportLike } from './load-report.js'
+import { hintFor, type ChaosMatcherResult, type MatcherContextLike } from './matcher-context.js'
+import { recordRun } from './record-run.js'
+import { currentRunScope } from './run-scope.js'
+import { startPhaseLoad, type ChaosLoadOptions, type PhaseLoad } from './start-phase-load.js'
+import { findSloBreaches, type Slo } from './to-meet-slo.js'
+import { waitForRecovery } from './wait-for-recovery.js'
+
+export interface StaySteadyOptions {
+  /** Traffic driven through the system from just before the fault until the rollbacks. */
+  load?: ChaosLoadOptions
+  /** Objective every load phase must meet. */
+  slo?: Slo
+  /** After the method, the hypothesis must hold again within this bound (probed every `recoveryInterval`). */
+  recoverWithin?: Duration
+  /** Default '250ms'. */
+  recoveryInterval?: Duration
+  hypothesisStrategy?: HypothesisStrategy
+}
+
+const isSteadyState = (value: unknown): value is SteadyStateDefinition =>
+  typeof value === 'object' && value !== null && typeof (value as SteadyStateDefinition).title === 'string' && Array.isArray((value as SteadyStateDefinition).probes)
+
+const isFault = (value: unknown): value is FaultDefinition =>
+  typeof value === 'object' && value !== null && Array.isArray((value as FaultDefinition).method)
+
+interface Outcome {
+  journal: Journal
+  load?: LoadReportLike
+  recoverySeconds?: number | null
+  journalPath: string
+}
+
+const runAround = async (hypothesis: SteadyStateDefinition, fault: FaultDefinition, options: StaySteadyOptions, context: MatcherContextLike): Promise<Outcome> => {
+  const scope = currentRunScope()
+  const catalog = scope.catalog ?? driverCatalog
+  let load: PhaseLoad | undefined
+  let loadReport: LoadReportLike | undefined
+  let recoverySeconds: number | null | undefined
+  const stopLoad = async () => {
+    if (load && !loadReport) loadReport = await load.stop()
+  }
+  const onPhaseStart = async (phase: Phase) => {
+    if (phase === 'method' && options.load) load = await startPhaseLoad(options.load, scope.signal)
+    if (phase === 'rollbacks') await stopLoad()
+  }
+  const onPhaseEnd = async (phase: Phase) => {
+    if (phase !== 'method') return
+    load?.mark('recovery')
+    if (options.recoverWithin === undefined) return
+    recoverySeconds = await waitForRecovery(hypothesis, {
+      withinMs: parseDuration(options.recoverWithin),
+      intervalMs: parseDuration(options.recoveryInterval ?? '250ms'),
+      catalog,
+      signal: scope.signal,
+    })
+  }
+  const experiment = defineExperiment({ title: `${hypothesis.title} during ${fault.title}`, steadyState: hypothesis, fault })
+  try {
+    const journal = await runExperiment(experiment, {
+      mode: 'strict',
+      catalog,
+      rollbackStrategy: 'always',
+      hypothesisStrategy: options.hypothesisStrategy,
+      signal: scope.signal,
+      listener: { onPhaseStart, onPhaseEnd },
+    })
+    await stopLoad()
+    const within = options.recoverWithin === undefined ? undefined : parseDuration(options.recoverWithin) / 1000
+    addExtras(journal, {
+      ...(loadReport && { load: loadReport }),
+      ...(within !== undefined && { recovery: { seconds: recoverySeconds ?? null, within } }),
+    })
+    const journalPath = await recordRun(context, journal, { title: fault.title, load: loadReport, recoverySeconds })
+    return { journal, load: loadReport, recoverySeconds, journalPath }
+  } finally {
+    await stopLoad().catch(() => undefined)
+  }
+}
+
+const judge = (outcome: Outcome, options: StaySteadyOptions): { steady: boolean; conclusive: boolean; reasons: string[] } => {
+  const verdict = verdictOf(outcome.journal)
+  if (verdict === 'not-steady-before') return { steady: false, conclusive: false, reasons: ['the hypothesis did not hold before the fault, so the fault was not applied'] }
+  if (verdict === 'failed' || verdict === 'aborted' || verdict === 'interrupted') {
+    return { steady: false, conclusive: false, reasons: [`the run ${verdict}; fix the run before reading its outcome`] }
+  }
+  const reasons: string[] = []
+  if (verdict === 'deviated') reasons.push('the hypothesis no longer held after the fault')
+  const within = options.recoverWithin === undefined ? undefined : parseDuration(options.recoverWithin)
+  if (within !== undefined && outcome.recoverySeconds === null) reasons.push(`it did not recover within ${formatDuration(within)}`)
+  if (options.slo && outcome.load) reasons.push(...findSloBreaches(outcome.load, options.slo).map((breach) => `SLO missed, ${breach}`))
+  return { steady: reasons.length === 0, conclusive: true, reasons }
+}
+
+/**
+ * `await expect(hypothesis).toStaySteadyDuring(fault, options)`: checks the hypothesis, drives load, applies the fault,
+ * measures recovery, checks the SLO, and always rolls back (strict mode).
+ */
+export async function toStaySteadyDuring(this: MatcherContextLike, received: unknown, fault: FaultDefinition, options: StaySteadyOptions = {}): Promise<ChaosMatcherResult> {
+  const hint = hintFor(this, 'toStaySteadyDuring', 'steadyState', 'fault')
+  if (!isSteadyState(received) || !isFault(fault)) {
+    const what = !isSteadyState(received) ? `a steadyState(title, probes) as received value, got ${this.utils.printReceived(received)}` : `a fault(title, { actions }) as argument, got ${this.utils.printExpected(fault)}`
+    return { pass: this.isNot === true, message: () => `${hint}\n\nExpected ${what}` }
+  }
+  const pending = runAround(received, fault, options, this)
+  currentRunScope().track?.(pending)
+  let outcome: Outcome
+  try {
+    outcome = await pending
+  } catch (error) {
+    return { pass: this.isNot === true, message: () => `${hint}\n\nThe run could not be carried out: ${error instanceof Error ? error.message : String(error)}` }
+  }
+  const { steady, conclusive, reasons } = judge(outcome, options)
+  const subject = `"${received.title}" ${this.isNot && conclusive ? 'not ' : ''}to stay steady during "${fault.title}"`
+  const why = steady ? 'the hypothesis held, it recovered in time and the SLO was met' : reasons.join('; ')
+  return {
+    pass: conclusive ? steady : this.isNot === true,
+    message: () =>
+      `${hint}\n\nExpected ${subject}, but ${why}.\n` +
+      explainJournal(outcome.journal, { journalPath: outcome.journalPath, load: outcome.load, recoverySeconds: outcome.recoverySeconds }),
+    actual: { steady, reasons },
+    expected: { steady: !this.isNot },
+  }
+}
