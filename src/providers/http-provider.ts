@@ -44,7 +44,7 @@ const exchange = async (activity: Activity, context: ProviderContext): Promise<H
   const provider = activity.provider as HttpProvider
   const rawUrl = context.substitute(provider.url)
   const headers = context.substitute(provider.headers ?? {})
-  const argumentsValue = context.substitute(provider.arguments) as Record<string, JsonValue> | string | undefined
+  const argumentsValue = context.substitute<Record<string, JsonValue> | string | undefined>(provider.arguments)
   const method = (provider.method ?? 'GET').toUpperCase()
   const url = parseUrl(rawUrl, activity)
   const request = method === 'GET' ? { url: withQuery(url, argumentsValue), headers } : { url, ...bodyFor(headers, argumentsValue) }

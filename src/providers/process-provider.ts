@@ -1,7 +1,7 @@
 import { constants } from 'node:os'
 import { execa, type Result } from 'execa'
 import { ActivityFailedError, ChaosError } from '../errors.js'
-import type { Activity, JsonValue, ProcessProvider } from '../experiment/types.js'
+import type { Activity, ProcessProvider } from '../experiment/types.js'
 import { interruptedBy } from './interrupt.js'
 import { toArgumentList } from './process-arguments.js'
 import { issueAt, type Provider, type ProviderContext } from './provider.js'
@@ -18,7 +18,7 @@ const startProcess = (provider: ProcessProvider, resolved: string, context: Prov
   const options = { reject: false, detached: true, env: context.env, extendEnv: false, stdin: 'ignore', stripFinalNewline: false } as const
   const argumentsValue = context.substitute(provider.arguments ?? [])
   if (typeof argumentsValue === 'string') return execa(`${resolved} ${argumentsValue}`, { ...options, shell: true })
-  return execa(resolved, toArgumentList(argumentsValue as JsonValue[] | Record<string, JsonValue>), options)
+  return execa(resolved, toArgumentList(argumentsValue), options)
 }
 
 const killGroup = (pid: number | undefined): void => {
