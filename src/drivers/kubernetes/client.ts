@@ -1,0 +1,77 @@
+import { existsSync } from 'node:fs'
+import { homedir } from 'node:os'
+import { delimiter, join } from 'node:path'
+import { KubeConfig } from '@kubernetes/client-node'
+import { ActivityFailedError } from '../../errors.js'
+
+/** Secrets as the python provider passes them: the named scopes merged into one object. */
+export type DriverSecrets = Record<string, unknown> | null | undefined
+
+const lookup = (secrets: DriverSecrets, key: string): string | undefined => {
+  const fromSecrets = secrets?.[key]
+  if (typeof fromSecrets === 'string' || typeof fromSecrets === 'number' || typeof fromSecrets === 'boolean') return String(fromSecrets)
+  return process.env[key]
+}
+
+const kubeconfigPath = (): string => {
+  const fromEnv = process.env.KUBECONFIG
+  const first = fromEnv ? fromEnv.split(delimiter).find((entry) => entry.length > 0) : undefined
+  return (first ?? join(homedir(), '.kube', 'config')).replace(/^~(?=$|\/)/, homedir())
+}
+
+/**
+ * Connects the way chaosk8s' `create_k8s_api_client(secrets)` does: the kubeconfig file when it exists
+ * (context `KUBERNETES_CONTEXT` from secrets, then env), in-cluster when `CHAOSTOOLKIT_IN_POD=true`,
+ * otherwise `KUBERNETES_HOST` with `KUBERNETES_API_KEY`, cert/key files or username/password.
+ *
+ * @example
+ * const kc = loadKubeConfig({ KUBERNETES_CONTEXT: 'kind-chaos' })
+ */
+export const loadKubeConfig = (secrets?: DriverSecrets): KubeConfig => {
+  const kc = new KubeConfig()
+  const path = kubeconfigPath()
+  if (existsSync(path)) {
+    kc.loadFromDefault()
+    const context = lookup(secrets, 'KUBERNETES_CONTEXT')
+    if (context) {
+      if (!kc.getContextObject(context)) {
+        const known = kc.getContexts().map((c) => c.name).join(', ') || 'none'
+        throw new ActivityFailedError(
+          `Kubernetes context '${context}' is not in the kubeconfig ${path} (contexts: ${known}); fix KUBERNETES_CONTEXT in the secrets or the environment`,
+        )
+      }
+      kc.setCurrentContext(context)
+    }
+    return kc
+  }
+  if (process.env.CHAOSTOOLKIT_IN_POD === 'true') {
+    kc.loadFromCluster()
+    return kc
+  }
+  return loadFromEnvironment(kc, secrets)
+}
+
+const loadFromEnvironment = (kc: KubeConfig, secrets: DriverSecrets): KubeConfig => {
+  const has = (key: string) => lookup(secrets, key) !== undefined
+  const server = (lookup(secrets, 'KUBERNETES_HOST') ?? 'http://localhost').replace(/\/+$/, '')
+  const verify = has('KUBERNETES_VERIFY_SSL')
+  const user: Record<string, string> = { name: 'chaostoolkit' }
+  if (has('KUBERNETES_API_KEY')) {
+    user.token = lookup(secrets, 'KUBERNETES_API_KEY')!
+  } else if (has('KUBERNETES_CERT_FILE')) {
+    user.certFile = lookup(secrets, 'KUBERNETES_CERT_FILE')!
+    const keyFile = lookup(secrets, 'KUBERNETES_KEY_FILE')
+    if (keyFile) user.keyFile = keyFile
+  } else if (has('KUBERNETES_USERNAME')) {
+    user.username = lookup(secrets, 'KUBERNETES_USERNAME')!
+    user.password = lookup(secrets, 'KUBERNETES_PASSWORD') ?? ''
+  }
+  const caFile = lookup(secrets, 'KUBERNETES_CA_CERT_FILE')
+  kc.loadFromOptions({
+    clusters: [{ name: 'chaostoolkit', server, skipTLSVerify: !verify, ...(caFile ? { caFile } : {}) }],
+    users: [user],
+    contexts: [{ name: 'chaostoolkit', cluster: 'chaostoolkit', user: 'chaostoolkit' }],
+    currentContext: 'chaostoolkit',
+  })
+  return kc
+}

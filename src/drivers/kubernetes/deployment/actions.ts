@@ -1,0 +1,88 @@
+import { readFile } from 'node:fs/promises'
+import { extname } from 'node:path'
+import { PatchStrategy, setHeaderOptions, type V1Deployment } from '@kubernetes/client-node'
+import { parse as parseYaml } from 'yaml'
+import type { ActivityFunction } from '../../../experiment/activity-function.js'
+import { ActivityFailedError } from '../../../errors.js'
+import { callApi, describeApiError } from '../api-error.js'
+import { readArguments } from '../arguments.js'
+import { connect } from '../connect.js'
+
+const readManifest = async (path: string): Promise<V1Deployment> => {
+  const ext = extname(path)
+  if (ext !== '.json' && ext !== '.yml' && ext !== '.yaml') throw new ActivityFailedError(`cannot process ${path}`)
+  const text = await readFile(path, 'utf8').catch((error: Error) => {
+    throw new ActivityFailedError(`create_deployment: cannot read '${path}': ${error.message}`, { cause: error })
+  })
+  return (ext === '.json' ? JSON.parse(text) : parseYaml(text)) as V1Deployment
+}
+
+const patchDeployment = async (args: Record<string, unknown>, func: string, body: object, failure: (name: string) => string) => {
+  const read = readArguments(func, args)
+  const name = read.requiredString('name')
+  const { apps } = connect(read.secrets())
+  try {
+    await apps.patchNamespacedDeployment({ name, namespace: read.string('ns') ?? 'default', body }, setHeaderOptions('Content-Type', PatchStrategy.MergePatch))
+  } catch (error) {
+    throw new ActivityFailedError(`${failure(name)}: ${describeApiError(error)}`, { cause: error })
+  }
+  return null
+}
+
+/** chaosk8s.deployment.actions: create, delete, scale and restart deployments. */
+export const deploymentActions = {
+  create_deployment: {
+    params: ['spec_path', 'ns', 'secrets'],
+    required: ['spec_path'],
+    doc: 'Create a deployment from the JSON or YAML file at `spec_path`.',
+    run: async (args) => {
+      const read = readArguments('create_deployment', args)
+      const body = await readManifest(read.requiredString('spec_path'))
+      const namespace = read.string('ns') ?? 'default'
+      await callApi(`create a deployment in namespace '${namespace}'`, () => connect(read.secrets()).apps.createNamespacedDeployment({ namespace, body }))
+      return null
+    },
+  },
+  delete_deployment: {
+    params: ['name', 'ns', 'label_selector', 'secrets'],
+    required: [],
+    doc: 'Delete deployments by `name` or `label_selector`; with neither, every deployment of the namespace.',
+    run: async (args, context) => {
+      const read = readArguments('delete_deployment', args)
+      const namespace = read.string('ns') ?? 'default'
+      const name = read.string('name')
+      const labelSelector = read.string('label_selector')
+      const { apps } = connect(read.secrets())
+      const query = name ? { fieldSelector: `metadata.name=${name}` } : labelSelector ? { labelSelector } : {}
+      const list = await callApi(`list deployments in namespace '${namespace}'`, () => apps.listNamespacedDeployment({ namespace, ...query }))
+      for (const deployment of list.items) {
+        const target = deployment.metadata!.name!
+        await callApi(`delete deployment '${target}'`, () => apps.deleteNamespacedDeployment({ name: target, namespace, body: {} }))
+        context.log(`deleted deployment ${namespace}/${target}`)
+      }
+      return null
+    },
+  },
+  scale_deployment: {
+    params: ['name', 'replicas', 'ns', 'secrets'],
+    required: ['name', 'replicas'],
+    doc: 'Scale a deployment up or down to `replicas`.',
+    run: (args) => {
+      const replicas = readArguments('scale_deployment', args).integer('replicas')
+      if (replicas === undefined) throw new ActivityFailedError("scale_deployment: argument 'replicas' must be an integer, got null")
+      return patchDeployment(args, 'scale_deployment', { spec: { replicas } }, (name) => `failed to scale '${name}' to ${replicas} replicas`)
+    },
+  },
+  rollout_deployment: {
+    params: ['name', 'ns', 'secrets'],
+    required: [],
+    doc: 'Restart the deployment\'s pods with a rolling update, like `kubectl rollout restart`.',
+    run: (args) =>
+      patchDeployment(
+        args,
+        'rollout_deployment',
+        { spec: { template: { metadata: { annotations: { 'kubectl.kubernetes.io/restartedAt': new Date().toISOString() } } } } },
+        (name) => `failed to rollout the deployment '${name}'! Error`,
+      ),
+  },
+} satisfies Record<string, ActivityFunction>

@@ -1,0 +1,52 @@
+import type { ActivityFunction } from '../../../experiment/activity-function.js'
+import { callApi } from '../api-error.js'
+import { readArguments, type ArgumentReader } from '../arguments.js'
+import { connect } from '../connect.js'
+import { selectPods } from '../select-pods.js'
+
+const terminate = async (read: ArgumentReader, selection: { namePattern?: string | undefined; labelSelector?: string | undefined }, log: (line: string) => void) => {
+  const { core } = connect(read.secrets())
+  const ns = read.string('ns') ?? 'default'
+  const pods = await selectPods(core, {
+    ...selection,
+    all: read.flag('all', false),
+    rand: read.flag('rand', false),
+    mode: read.string('mode') ?? 'fixed',
+    qty: read.integer('qty') ?? 1,
+    ns,
+    order: read.string('order') ?? 'alphabetic',
+  })
+  const grace = read.integer('grace_period') ?? -1
+  const deleted: string[] = []
+  for (const pod of pods) {
+    const name = pod.metadata!.name!
+    await callApi(`delete pod '${name}' in namespace '${ns}'`, () =>
+      core.deleteNamespacedPod({ name, namespace: ns, ...(grace >= 0 ? { gracePeriodSeconds: grace, body: { gracePeriodSeconds: grace } } : {}) }),
+    )
+    deleted.push(name)
+  }
+  log(deleted.length ? `terminated ${deleted.join(', ')}` : 'no pod matched; nothing terminated')
+  return deleted
+}
+
+/** chaosk8s.pod.actions: terminate pods (`exec_in_pods` is not implemented). */
+export const podActions = {
+  terminate_pods: {
+    params: ['label_selector', 'name_pattern', 'all', 'rand', 'mode', 'qty', 'grace_period', 'ns', 'order', 'secrets'],
+    required: [],
+    doc: 'Terminate pods gracefully, selected by label and/or name pattern: `qty` of them (a percentage with mode=percentage), random with `rand`, every one with `all`.',
+    run: (args, context) => {
+      const read = readArguments('terminate_pods', args)
+      return terminate(read, { labelSelector: read.string('label_selector'), namePattern: read.string('name_pattern') }, context.log)
+    },
+  },
+  delete_pods: {
+    params: ['name', 'ns', 'label_selector', 'secrets'],
+    required: [],
+    doc: 'Deprecated: terminate_pods(name_pattern=name, label_selector, ns), so one pod by default.',
+    run: (args, context) => {
+      const read = readArguments('delete_pods', args)
+      return terminate(read, { labelSelector: read.string('label_selector'), namePattern: read.string('name') }, context.log)
+    },
+  },
+} satisfies Record<string, ActivityFunction>
