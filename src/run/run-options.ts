@@ -36,6 +36,11 @@ export interface RunOptions {
   dry?: DryMode
   /** Graceful interrupt: the run ends `interrupted` and the rollback strategy decides what follows. */
   signal?: AbortSignal
+  /**
+   * Ungraceful stop (Chaos Toolkit's SIGUSR2): the run ends `interrupted` at once, rollbacks are skipped
+   * and background activities are not awaited. A `signal` aborted with `new InterruptedError(msg, false)` does the same.
+   */
+  stopSignal?: AbortSignal
   listener?: RunListener
   /** Environment for `{ type: env }` lookups and process activities; default `process.env`. */
   env?: NodeJS.ProcessEnv

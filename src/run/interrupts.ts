@@ -1,0 +1,44 @@
+import { InterruptedError } from '../errors.js'
+
+/** The two ways a run can be stopped from outside, as chaoslib's SIGINT (graceful) and SIGUSR2 (ungraceful). */
+export interface Interrupts {
+  /** Graceful: the run ends `interrupted`, background activities are awaited, the rollback strategy decides. */
+  graceful: AbortSignal
+  /** Ungraceful: the run ends `interrupted` at once; no rollbacks, background activities are not awaited. */
+  stop: AbortSignal
+  /** Aborted by either; what activities outside rollbacks listen to. */
+  any: AbortSignal
+}
+
+const isUngracefulReason = (reason: unknown): boolean => reason instanceof InterruptedError && !reason.graceful
+
+/**
+ * Splits the caller's signals into the two abort kinds. A `signal` aborted with an
+ * `InterruptedError` whose `graceful` is false counts as ungraceful.
+ *
+ * @example
+ * const interrupts = createInterrupts(options.signal, options.stopSignal)
+ */
+export const createInterrupts = (signal?: AbortSignal, stopSignal?: AbortSignal): Interrupts => {
+  const stop = new AbortController()
+  const forward = (source: AbortSignal | undefined, always: boolean) => {
+    if (!source) return
+    const onAbort = () => {
+      if (always || isUngracefulReason(source.reason)) stop.abort(source.reason)
+    }
+    if (source.aborted) onAbort()
+    else source.addEventListener('abort', onAbort, { once: true })
+  }
+  forward(stopSignal, true)
+  forward(signal, false)
+  const graceful = signal ?? new AbortController().signal
+  return { graceful, stop: stop.signal, any: AbortSignal.any([graceful, stop.signal]) }
+}
+
+/** A one-sentence account of why the run was interrupted. */
+export const describeInterrupt = (signal: AbortSignal): string => {
+  const reason: unknown = signal.reason
+  if (typeof reason === 'string') return `interrupted by ${reason}`
+  if (reason instanceof Error && reason.name !== 'AbortError') return `interrupted: ${reason.message}`
+  return 'interrupted by the caller'
+}

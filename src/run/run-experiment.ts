@@ -1,0 +1,69 @@
+import { InterruptedError } from '../errors.js'
+import type { Experiment } from '../experiment/types.js'
+import { formatTimestamp, preciseNow, secondsBetween } from '../journal/timestamp.js'
+import type { Journal } from '../journal/types.js'
+import { startContinuousHypothesis } from './continuous.js'
+import { createRunContext } from './create-run-context.js'
+import { runDeviationValidationHypothesis, runGateHypothesis } from './hypothesis-phases.js'
+import { describeInterrupt } from './interrupts.js'
+import { runMethod } from './method.js'
+import { playRollbacks } from './rollbacks.js'
+import type { RunContext } from './run-context.js'
+import type { RunOptions } from './run-options.js'
+
+const runPhases = async (context: RunContext): Promise<void> => {
+  if (!(await runGateHypothesis(context))) return
+  const during = await startContinuousHypothesis(context)
+  try {
+    await runMethod(context)
+  } finally {
+    await during.stop()
+  }
+  await runDeviationValidationHypothesis(context)
+}
+
+const recordBreak = (context: RunContext, error: unknown): void => {
+  const interrupted = error instanceof InterruptedError || context.interrupts.any.aborted
+  context.journal.status = interrupted ? 'interrupted' : 'aborted'
+  if (interrupted) return context.explain(`The run was ${describeInterrupt(context.interrupts.any)}.`, true)
+  context.explain(`The run stopped on an unexpected error: ${error instanceof Error ? error.message : String(error)}.`, true)
+  context.log('critical', `unexpected error: ${error instanceof Error ? error.message : String(error)}`)
+}
+
+const closeJournal = (context: RunContext): Journal => {
+  const { journal } = context
+  const endMs = preciseNow()
+  journal.end = formatTimestamp(endMs)
+  journal.duration = secondsBetween(context.startedMs, endMs)
+  journal.status ??= 'completed'
+  context.explain(journal.deviated ? 'The system deviated from its steady state.' : 'Every phase ran and the steady-state hypothesis held.')
+  context.log('info', `Experiment ended with status: ${journal.deviated ? 'deviated' : journal.status}`)
+  return journal as Journal
+}
+
+/**
+ * Runs a Chaos Toolkit experiment: hypothesis before → method (with the continuous hypothesis when
+ * asked) → hypothesis after → rollbacks, and returns its journal. Findings (deviation, failed
+ * activities, interrupts) are journal data; only a misconfigured experiment throws.
+ *
+ * @example
+ * const journal = await runExperiment(experiment, { mode: 'strict', rollbackStrategy: 'always' })
+ * if (journal.deviated) console.log(summarizeJournal(journal))
+ */
+export const runExperiment = async (experiment: Experiment, options: RunOptions = {}): Promise<Journal> => {
+  const context = await createRunContext(experiment, options)
+  context.log('info', `Running experiment: ${context.experiment.title}`)
+  context.log('info', `Steady-state strategy: ${context.hypothesisStrategy}`)
+  context.log('info', `Rollbacks strategy: ${context.rollbackStrategy}`)
+  if ((context.experiment['steady-state-hypothesis']?.probes?.length ?? 0) === 0) context.log('info', "No steady state hypothesis defined. That's ok, just exploring.")
+  await context.listener.onRunStart(context.journal.experiment)
+  try {
+    await runPhases(context)
+  } catch (error) {
+    recordBreak(context, error)
+  }
+  await playRollbacks(context)
+  const journal = closeJournal(context)
+  await context.listener.onRunEnd(journal)
+  return journal
+}
