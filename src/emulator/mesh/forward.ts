@@ -1,0 +1,71 @@
+import { type Agent, request as httpRequest } from 'node:http'
+import type { PodAddress } from '../pod-network.js'
+import { type MeshRequest, pathWithQuery } from './mesh-request.js'
+import type { AttemptOutcome } from './retry-policy.js'
+
+const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'upgrade', 'te', 'trailer'])
+
+export const withoutHopByHop = <T>(headers: Record<string, T>): Record<string, T> =>
+  Object.fromEntries(Object.entries(headers).filter(([name, value]) => value !== undefined && !HOP_BY_HOP.has(name.toLowerCase())))
+
+export interface ForwardOptions {
+  agent: Agent
+  /** Per-try deadline; the try counts as timed out after it. */
+  timeoutMs?: number
+  /** The caller gave up: reject with its reason. */
+  signal?: AbortSignal
+}
+
+const sendOnce = (address: PodAddress, request: MeshRequest, options: ForwardOptions, retryStaleSocket: boolean): Promise<AttemptOutcome> =>
+  new Promise((resolve, reject) => {
+    let settled = false
+    const finish = (outcome: AttemptOutcome | Error) => {
+      if (settled) return
+      settled = true
+      clearTimeout(timer)
+      options.signal?.removeEventListener('abort', onAbort)
+      if (outcome instanceof Error) reject(outcome)
+      else resolve(outcome)
+    }
+    const headers: Record<string, string> = { ...withoutHopByHop(request.headers), host: request.authority }
+    if (request.body?.length) headers['content-length'] = String(request.body.length)
+    const outgoing = httpRequest({ host: address.host, port: address.port, method: request.method, path: pathWithQuery(request), headers, agent: options.agent })
+    const timer = options.timeoutMs === undefined ? undefined : setTimeout(() => {
+      outgoing.destroy()
+      finish({ kind: 'timeout' })
+    }, Math.max(0, options.timeoutMs))
+    const onAbort = () => {
+      outgoing.destroy()
+      finish(options.signal?.reason instanceof Error ? options.signal.reason : new Error('the request was aborted'))
+    }
+    if (options.signal?.aborted) return onAbort()
+    options.signal?.addEventListener('abort', onAbort, { once: true })
+    outgoing.on('response', (incoming) => {
+      const chunks: Buffer[] = []
+      incoming.on('data', (chunk: Buffer) => chunks.push(chunk))
+      incoming.on('error', () => finish({ kind: 'reset' }))
+      incoming.on('aborted', () => finish({ kind: 'reset' }))
+      incoming.on('end', () =>
+        finish({
+          kind: 'response',
+          response: { status: incoming.statusCode ?? 502, headers: withoutHopByHop(incoming.headers) as Record<string, string | string[]>, body: Buffer.concat(chunks) },
+        }),
+      )
+    })
+    outgoing.on('error', (error: NodeJS.ErrnoException) => {
+      if (settled) return
+      if (retryStaleSocket && outgoing.reusedSocket && error.code === 'ECONNRESET') {
+        settled = true
+        clearTimeout(timer)
+        options.signal?.removeEventListener('abort', onAbort)
+        sendOnce(address, request, options, false).then(resolve, reject)
+        return
+      }
+      finish(error.code === 'ECONNREFUSED' ? { kind: 'connect-failure' } : { kind: 'reset' })
+    })
+    outgoing.end(request.body)
+  })
+
+/** One try against one pod; the whole answer is buffered so a retry or a timeout never leaves half a response behind. */
+export const forwardOnce = (address: PodAddress, request: MeshRequest, options: ForwardOptions): Promise<AttemptOutcome> =>
+  sendOnce(address, request, options, true)

@@ -1,0 +1,46 @@
+import type { KubeObject } from '../store/kube-object.js'
+import type { OutboundFetch } from '../workloads/program.js'
+import type { DispatchContext } from './dispatch-route.js'
+import { fetchFailed } from './fetch-errors.js'
+import type { MeshRequest, UpstreamResponse } from './mesh-request.js'
+import { resolveServiceHost } from './resolve-host.js'
+import { exposesPort, routeMeshRequest, withRequestId } from './route-mesh-request.js'
+
+const toMeshRequest = async (url: URL, init: RequestInit | undefined): Promise<MeshRequest> => {
+  const headers: Record<string, string> = {}
+  new Headers(init?.headers).forEach((value, name) => (headers[name] = value))
+  let body: Buffer | undefined
+  if (init?.body !== undefined && init.body !== null) {
+    const encoded = new Response(init.body)
+    body = Buffer.from(await encoded.arrayBuffer())
+    const contentType = encoded.headers.get('content-type')
+    if (contentType && !headers['content-type']) headers['content-type'] = contentType
+  }
+  return { method: (init?.method ?? 'GET').toUpperCase(), scheme: 'http', authority: url.host, path: url.pathname, query: url.searchParams, headers, body }
+}
+
+const toResponse = ({ status, headers, body }: UpstreamResponse): Response => {
+  const responseHeaders = new Headers()
+  for (const [name, value] of Object.entries(headers)) {
+    for (const item of Array.isArray(value) ? value : [value]) responseHeaders.append(name, item)
+  }
+  const empty = status === 204 || status === 304 || body.length === 0
+  return new Response(empty ? null : body, { status, headers: responseHeaders })
+}
+
+/** The sidecar of one pod: resolves `http://<service>[.<ns>…]:<port>/…` as cluster DNS would and routes it through the mesh. */
+export const createOutboundFetch =
+  (context: DispatchContext, pod: KubeObject): OutboundFetch =>
+  async (input, init) => {
+    const url = new URL(input)
+    const namespace = pod.metadata.namespace ?? 'default'
+    const target = url.protocol === 'http:' ? resolveServiceHost(context.view, url.hostname, namespace) : undefined
+    if (!target) throw fetchFailed('ENOTFOUND', url.hostname)
+    const port = url.port ? Number(url.port) : 80
+    if (!exposesPort(target, port)) throw fetchFailed('ECONNREFUSED', `${url.hostname}:${port}`)
+    const signals = [context.signal, init?.signal ?? undefined].filter((signal): signal is AbortSignal => signal !== undefined)
+    const request = withRequestId(await toMeshRequest(url, init))
+    const source = { namespace, labels: pod.metadata.labels ?? {}, gateway: 'mesh' }
+    const response = await routeMeshRequest({ ...context, signal: AbortSignal.any(signals) }, target, port, request, source)
+    return toResponse(response)
+  }
