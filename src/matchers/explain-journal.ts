@@ -1,6 +1,6 @@
 import type { Journal, Run, SteadyState } from '../journal/types.js'
 import { formatDuration } from '../authoring/duration.js'
-import { LOAD_PHASES, PHASE_LABEL, type LoadReportLike } from './load-report.js'
+import { failedRequestsOf, LOAD_PHASES, PHASE_LABEL, type LoadReportLike } from './load-report.js'
 
 const preview = (value: unknown, max = 80): string => {
   const text = typeof value === 'string' ? JSON.stringify(value) : (JSON.stringify(value) ?? String(value))
@@ -52,8 +52,9 @@ export const explainLoad = (report: LoadReportLike): string[] =>
     const figures = report.phases[phase]
     if (!figures) return []
     return [
-      `  ${PHASE_LABEL[phase].padEnd(13)} ${figures.throughput.toFixed(0).padStart(5)} req/s  p50 ${formatDuration(figures.p50)}  ` +
-        `p99 ${formatDuration(figures.p99)}  max ${formatDuration(figures.max)}  errors ${percent(figures.errorRate)} (${figures.errors}/${figures.sent})`,
+      `  ${PHASE_LABEL[phase].padEnd(13)} ${figures.throughput.toFixed(0).padStart(5)} req/s  p50 ${formatDuration(figures.latencyMs.p50)}  ` +
+        `p99 ${formatDuration(figures.latencyMs.p99)}  max ${formatDuration(figures.latencyMs.max)}  ` +
+        `errors ${percent(figures.errorRate)} (${failedRequestsOf(figures)}/${figures.sent})`,
     ]
   })
 

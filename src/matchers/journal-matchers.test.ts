@@ -3,19 +3,11 @@ import type { Journal, Run } from '../journal/types.js'
 import { toBeSteady, toHaveDeviated } from './journal-verdict-matchers.js'
 import { toMeetSlo } from './to-meet-slo.js'
 import { toRecoverWithin } from './to-recover-within.js'
-import type { LoadReportLike } from './load-report.js'
+import type { LoadReportLike, PhaseFigures } from './load-report.js'
+import '../vitest/matcher-types.js'
 
 expect.extend({ toBeSteady, toHaveDeviated, toRecoverWithin, toMeetSlo })
 
-declare module 'vitest' {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  interface Matchers<T = any> {
-    toBeSteady(): T
-    toHaveDeviated(): T
-    toRecoverWithin(duration: string): T
-    toMeetSlo(slo: { p99?: string; errorRate?: number; minThroughput?: number }): T
-  }
-}
 
 const pageProbe = (output: unknown, met: boolean, end = '2026-11-26T10:00:30.000000+00:00'): Run => ({
   activity: { type: 'probe', name: 'product-page-answers', tolerance: 200, provider: { type: 'http', url: '${product_page_url}/productpage', timeout: 1 } },
@@ -127,12 +119,26 @@ describe('toRecoverWithin', () => {
   })
 })
 
+const figures = (sent: number, non2xx: number, throughput: number, p50: number, p99: number, max: number): PhaseFigures => ({
+  durationMs: (sent / throughput) * 1000,
+  sent,
+  responses: sent,
+  ok: sent - non2xx,
+  non2xx,
+  timeouts: 0,
+  errors: 0,
+  errorRate: non2xx / sent,
+  throughput,
+  latencyMs: { p50, p90: p99, p99, max },
+  statusCodes: { '200': sent - non2xx, ...(non2xx && { '503': non2xx }) },
+})
+
 describe('toMeetSlo', () => {
   const report: LoadReportLike = {
     phases: {
-      baseline: { sent: 2000, errors: 0, throughput: 400, errorRate: 0, p50: 4, p90: 8, p99: 12, max: 30 },
-      fault: { sent: 1900, errors: 19, throughput: 380, errorRate: 0.01, p50: 9, p90: 120, p99: 640, max: 1100 },
-      recovery: { sent: 800, errors: 0, throughput: 400, errorRate: 0, p50: 4, p90: 9, p99: 14, max: 22 },
+      baseline: figures(2000, 0, 400, 4, 12, 30),
+      fault: figures(1900, 19, 380, 9, 640, 1100),
+      recovery: figures(800, 0, 400, 4, 14, 22),
     },
   }
 

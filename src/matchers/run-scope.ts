@@ -11,9 +11,9 @@ export interface RunScope {
   journalDir?: string
   testPath?: string
   testName?: string
-  record?(run: ChaosRunRecord): void
+  record?: (run: ChaosRunRecord) => void
   /** Keeps a pending run so the test's cleanup can wait for its rollbacks. */
-  track?(pending: Promise<unknown>): void
+  track?: (pending: Promise<unknown>) => void
 }
 
 let active: RunScope | undefined

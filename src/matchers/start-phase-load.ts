@@ -1,6 +1,6 @@
 import { parseDuration, type Duration } from '../authoring/duration.js'
 import { startLoad } from '../drivers/load/start-load.js'
-import type { LoadPhase, LoadReportLike } from './load-report.js'
+import type { LoadPhase, LoadReport } from './load-report.js'
 
 /** Load driven through the system around a fault (HTTP GET with autocannon). */
 export interface ChaosLoadOptions {
@@ -23,7 +23,7 @@ export interface ChaosLoadOptions {
 
 export interface PhaseLoad {
   mark(phase: LoadPhase): void
-  stop(): Promise<LoadReportLike>
+  stop(): Promise<LoadReport>
 }
 
 const waitFor = (ms: number, signal?: AbortSignal): Promise<void> =>
@@ -39,7 +39,8 @@ export const startPhaseLoad = async (options: ChaosLoadOptions, signal?: AbortSi
     throw new Error('load: no target; set PRODUCT_PAGE_SERVICE_BASE_URL (chaosTest does) or give load.url')
   }
   const running = startLoad({
-    url: new URL(options.path ?? '/', base).href,
+    url: base,
+    ...(options.path !== undefined && { path: options.path }),
     connections: options.connections ?? 10,
     ...(options.rate !== undefined && { overallRate: options.rate }),
     timeoutMs: parseDuration(options.timeout ?? '2s'),

@@ -52,8 +52,10 @@ const runAround = async (hypothesis: SteadyStateDefinition, fault: FaultDefiniti
   const stopLoad = async () => {
     if (load && !loadReport) loadReport = await load.stop()
   }
+  let loadError: unknown
   const onPhaseStart = async (phase: Phase) => {
-    if (phase === 'method' && options.load) load = await startPhaseLoad(options.load, scope.signal)
+    // the engine swallows listener errors, so keep the load's to report it
+    if (phase === 'method' && options.load) load = await startPhaseLoad(options.load, scope.signal).catch((error: unknown) => void (loadError = error))
     if (phase === 'rollbacks') await stopLoad()
   }
   const onPhaseEnd = async (phase: Phase) => {
@@ -78,6 +80,7 @@ const runAround = async (hypothesis: SteadyStateDefinition, fault: FaultDefiniti
       listener: { onPhaseStart, onPhaseEnd },
     })
     await stopLoad()
+    if (loadError !== undefined) throw new Error(`the load could not start: ${loadError instanceof Error ? loadError.message : JSON.stringify(loadError)}`, { cause: loadError })
     const within = options.recoverWithin === undefined ? undefined : parseDuration(options.recoverWithin) / 1000
     addExtras(journal, {
       ...(loadReport && { load: loadReport }),

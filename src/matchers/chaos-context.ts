@@ -1,0 +1,116 @@
+import { defineExperiment, type ExperimentDefinition } from '../authoring/define-experiment.js'
+import type { FaultDefinition } from '../authoring/fault.js'
+import type { StartedCluster } from '../clusters/started-cluster.js'
+import { driverCatalog } from '../drivers/catalog.js'
+import type { ActivityCatalog } from '../experiment/activity-function.js'
+import type { Experiment } from '../experiment/types.js'
+import type { Journal } from '../journal/types.js'
+import { writeJournal } from '../journal/write-journal.js'
+import { runExperiment } from '../run/run-experiment.js'
+import type { RunOptions } from '../run/run-options.js'
+import type { ChaosRunRecord } from './chaos-run-record.js'
+import { loadRunnableExperiment } from './load-runnable-experiment.js'
+import { recordRun } from './record-run.js'
+import { enterRunScope, leaveRunScope, type RunScope } from './run-scope.js'
+
+/** What a chaos test receives as `chaos`: runs that are recorded on the test and rolled back after it. */
+export interface ChaosContext {
+  /** The cluster the test runs against (its kubeconfig is in `process.env.KUBECONFIG`). */
+  cluster: StartedCluster | undefined
+  /** Aborted when the test times out; pass it to your own long waits. */
+  signal: AbortSignal
+  /** Runs an experiment in strict mode (rollbacks always run) and records its journal on the test. */
+  run(experiment: Experiment | ExperimentDefinition, options?: RunOptions): Promise<Journal>
+  /** Loads, validates and runs a Chaos Toolkit file (JSON or YAML) like `run`. */
+  runFile(path: string, options?: RunOptions): Promise<Journal>
+  /** Applies a fault's actions now; its rollbacks run when the test ends, however it ends. */
+  inject(fault: FaultDefinition): Promise<Journal>
+  /** Runs the rollbacks registered by `inject` now (latest first) instead of at the end of the test. */
+  rollback(): Promise<void>
+}
+
+export interface OpenChaosContextOptions {
+  signal: AbortSignal
+  cluster?: StartedCluster
+  testPath?: string
+  testName?: string
+  journalDir?: string
+  catalog?: ActivityCatalog
+  record: (run: ChaosRunRecord) => void
+}
+
+const isExperiment = (value: Experiment | ExperimentDefinition): value is Experiment => 'method' in value
+
+/** Opens the chaos context of one test; `close()` waits for its runs and plays the pending rollbacks. */
+export const openChaosContext = (options: OpenChaosContextOptions): { context: ChaosContext; close(): Promise<void> } => {
+  const catalog = options.catalog ?? driverCatalog
+  const pending = new Set<Promise<unknown>>()
+  const rollbacks: { fault: FaultDefinition; journal?: Journal }[] = []
+  const scope: RunScope = {
+    signal: options.signal,
+    catalog,
+    journalDir: options.journalDir,
+    testPath: options.testPath,
+    testName: options.testName,
+    record: options.record,
+    track: (promise) => {
+      pending.add(promise)
+      void promise.catch(() => undefined).finally(() => pending.delete(promise))
+    },
+  }
+  const where = { testPath: options.testPath, currentTestName: options.testName }
+  const runRecorded = (experiment: Experiment, runOptions: RunOptions = {}): Promise<Journal> => {
+    const run = (async () => {
+      const journal = await runExperiment(experiment, { mode: 'strict', catalog, signal: options.signal, ...runOptions })
+      await recordRun(where, journal)
+      return journal
+    })()
+    scope.track?.(run)
+    return run
+  }
+  const playRollbacks = async (): Promise<void> => {
+    for (let next = rollbacks.pop(); next; next = rollbacks.pop()) {
+      if (next.fault.rollbacks.length === 0) continue
+      // no signal: rollbacks must run even after the test timed out
+      const undo = await runExperiment({ title: `roll back ${next.fault.title}`, description: 'rollbacks registered by inject()', method: [], rollbacks: next.fault.rollbacks }, {
+        mode: 'strict',
+        catalog,
+        rollbackStrategy: 'always',
+        hypothesisStrategy: 'skip',
+      })
+      const journalPath = next.journal?.['vitest-chaos']?.journalPath
+      if (next.journal && typeof journalPath === 'string') {
+        next.journal.rollbacks.push(...undo.rollbacks)
+        await writeJournal(journalPath, next.journal)
+      } else {
+        await recordRun(where, undo)
+      }
+    }
+  }
+  const context: ChaosContext = {
+    cluster: options.cluster,
+    signal: options.signal,
+    run: (experiment, runOptions) => runRecorded(isExperiment(experiment) ? experiment : defineExperiment(experiment), runOptions),
+    runFile: async (path, runOptions) => runRecorded(await loadRunnableExperiment(path, { catalog }), runOptions),
+    inject: async (fault) => {
+      // registered before the actions run, so a timeout in the middle of them still rolls back
+      const entry: { fault: FaultDefinition; journal?: Journal } = { fault }
+      rollbacks.push(entry)
+      entry.journal = await runRecorded(defineExperiment({ title: fault.title, fault: { ...fault, rollbacks: [] } }), { hypothesisStrategy: 'skip' })
+      return entry.journal
+    },
+    rollback: playRollbacks,
+  }
+  enterRunScope(scope)
+  return {
+    context,
+    close: async () => {
+      try {
+        await Promise.allSettled([...pending])
+        await playRollbacks()
+      } finally {
+        leaveRunScope(scope)
+      }
+    },
+  }
+}

@@ -1,0 +1,82 @@
+import { test as base } from 'vitest'
+import { clusterFromEnv } from '../clusters/cluster-from-env.js'
+import type { StartClusterOptions } from '../clusters/cluster-provider.js'
+import { startCluster } from '../clusters/start-cluster.js'
+import type { StartedCluster } from '../clusters/started-cluster.js'
+import type { ActivityCatalog } from '../experiment/activity-function.js'
+import { openChaosContext, type ChaosContext } from '../matchers/chaos-context.js'
+import { defineExperimentTest, type ExperimentTestOptions, type RegisterChaosTest } from './experiment-test.js'
+import { useClusterEnv } from './use-cluster-env.js'
+import './setup.js'
+
+export interface ChaosTestOptions {
+  /** `worker` (default): one cluster per worker; `file`: a fresh cluster per test file. */
+  scope?: 'worker' | 'file'
+  /** Cluster options over `clusterFromEnv()` (`CHAOS_CLUSTER`, emulated by default). */
+  cluster?: StartClusterOptions
+  /** Folder for journals; default `.chaos/journals`. */
+  journalDir?: string
+  /** Replaces the drivers' catalog for python activities. */
+  catalog?: ActivityCatalog
+}
+
+const startTestCluster = async (options: ChaosTestOptions, onCleanup: (fn: () => Promise<void>) => void): Promise<StartedCluster> => {
+  const cluster = await startCluster({ ...clusterFromEnv(), ...options.cluster })
+  const restoreEnv = useClusterEnv(cluster)
+  onCleanup(async () => {
+    restoreEnv()
+    await cluster.stop()
+  })
+  return cluster
+}
+
+const buildChaosTest = (options: ChaosTestOptions) => {
+  const withCluster = (options.scope === 'file'
+    ? base.extend('cluster', { scope: 'file', auto: true }, async (_, { onCleanup }) => startTestCluster(options, onCleanup))
+    : base.extend('cluster', { scope: 'worker', auto: true }, async (_, { onCleanup }) => startTestCluster(options, onCleanup))) as ReturnType<
+    typeof base.extend<'cluster', StartedCluster>
+  >
+  return withCluster.extend('chaos', { auto: true }, ({ cluster, task, signal }, { onCleanup }): ChaosContext => {
+    const meta = (task.meta.chaos ??= { runs: [] })
+    const { context, close } = openChaosContext({
+      signal,
+      cluster,
+      testPath: task.file.filepath,
+      testName: task.fullName,
+      journalDir: options.journalDir,
+      catalog: options.catalog,
+      record: (run) => meta.runs.push(run),
+    })
+    onCleanup(close)
+    return context
+  })
+}
+
+type ChaosTestAPI = ReturnType<typeof buildChaosTest> & {
+  /** Registers a test that runs a Chaos Toolkit experiment file and checks its outcome. */
+  experiment(path: string, options?: ExperimentTestOptions): void
+}
+
+/**
+ * A `test` with a running cluster (`cluster`) and a per-test chaos context (`chaos`) whose rollbacks always run.
+ *
+ * @example
+ * const chaosTest = createChaosTest({ scope: 'file', cluster: { provider: 'kind' } })
+ */
+export const createChaosTest = (options: ChaosTestOptions = {}): ChaosTestAPI => {
+  const chaosTest = buildChaosTest(options)
+  return Object.assign(chaosTest, {
+    experiment: (path: string, experimentOptions: ExperimentTestOptions = {}) => defineExperimentTest(chaosTest as unknown as RegisterChaosTest, path, experimentOptions),
+  })
+}
+
+/**
+ * `test` for chaos experiments: a cluster per worker (`CHAOS_CLUSTER`, emulated by default) and rollbacks after each test.
+ *
+ * @example
+ * chaosTest('bookinfo survives a node drain', async () => {
+ *   await expect(app).toStaySteadyDuring(drainNode, { recoverWithin: '30s' })
+ * })
+ * chaosTest.experiment('fixtures/experiments/drain-nodes.json')
+ */
+export const chaosTest = createChaosTest()

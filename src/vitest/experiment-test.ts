@@ -1,0 +1,42 @@
+import { basename } from 'node:path'
+import type { ExpectStatic } from 'vitest'
+import type { Journal } from '../journal/types.js'
+import type { ChaosContext } from '../matchers/chaos-context.js'
+import { explainJournal } from '../matchers/explain-journal.js'
+import type { RunOptions } from '../run/run-options.js'
+
+/** What the run of an experiment file must end as: `steady` (completed, not deviated), `deviated`, or a journal status. */
+export type ExpectedOutcome = 'steady' | 'deviated' | 'completed' | 'failed' | 'interrupted' | 'aborted'
+
+export interface ExperimentTestOptions {
+  /** Default `steady`. */
+  expect?: ExpectedOutcome
+  /** Test name; default `experiment <file name>`. */
+  name?: string
+  /** Run options; `mode` defaults to `strict` (rollbacks always run). */
+  options?: RunOptions
+  /** Test timeout in ms (pauses in Chaos Toolkit files are often 20 s or more). */
+  timeout?: number
+}
+
+/** Asserts the journal ended as expected, with the run explained on failure. */
+export const expectOutcome = (expect: ExpectStatic, journal: Journal, outcome: ExpectedOutcome): void => {
+  if (outcome === 'steady') expect(journal).toBeSteady()
+  else if (outcome === 'deviated') expect(journal).toHaveDeviated()
+  else expect(journal.status, `expected status ${outcome}\n${explainJournal(journal, {})}`).toBe(outcome)
+}
+
+/** The part of `chaosTest` an experiment test needs. */
+export type RegisterChaosTest = (
+  name: string,
+  options: { timeout?: number },
+  fn: (context: { chaos: ChaosContext; expect: ExpectStatic }) => Promise<void>,
+) => void
+
+/** Registers `<name>` on `chaosTest`: run the file through the engine, then check the outcome. */
+export const defineExperimentTest = (chaosTest: RegisterChaosTest, path: string, options: ExperimentTestOptions): void => {
+  chaosTest(options.name ?? `experiment ${basename(path)}`, { timeout: options.timeout }, async ({ chaos, expect }) => {
+    const journal = await chaos.runFile(path, options.options)
+    expectOutcome(expect, journal, options.expect ?? 'steady')
+  })
+}
