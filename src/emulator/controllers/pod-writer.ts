@@ -1,0 +1,35 @@
+// How controllers create and delete pods in-process, with the API server's admission and DELETE semantics.
+import { applyCreateDefaults } from '../api-server/apply-defaults.js'
+import { deleteObject } from '../api-server/delete-object.js'
+import { RESOURCES } from '../api-server/resource-table.js'
+import { ApiError } from '../api-server/status.js'
+import type { KubeObject } from '../store/kube-object.js'
+import type { Store } from '../store/store.js'
+import type { Pod } from './kube-types.js'
+
+export interface PodWriter {
+  /** Creates a pod after admission defaults, as `POST /pods` would. */
+  create(pod: KubeObject): KubeObject
+  /** A graceful `DELETE /pods/<name>`: marks `deletionTimestamp` (or removes at once when unbound or finished). */
+  deleteGracefully(pod: Pod, gracePeriodSeconds?: number): void
+}
+
+const POD_RESOURCE = RESOURCES.find((resource) => resource.kind === 'Pod')!
+
+export const createPodWriter = (store: Store): PodWriter => ({
+  create(pod) {
+    const object = structuredClone(pod)
+    applyCreateDefaults(object, store)
+    return store.create('pods', object)
+  },
+  deleteGracefully(pod, gracePeriodSeconds) {
+    try {
+      deleteObject(store, POD_RESOURCE, pod.metadata.namespace, pod.metadata.name ?? '', {
+        ...(gracePeriodSeconds !== undefined ? { gracePeriodSeconds } : {}),
+        preconditions: { uid: pod.metadata.uid },
+      })
+    } catch (error) {
+      if (!(error instanceof ApiError && (error.code === 404 || error.code === 409))) throw error
+    }
+  },
+})
