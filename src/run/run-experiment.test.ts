@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { call, createTestCatalog, experimentWith, type TestSystem } from '../../fixtures/engine/test-catalog.js'
-import type { Activity, Experiment } from '../experiment/types.js'
+import type { Activity, Experiment, Probe } from '../experiment/types.js'
 import type { Journal } from '../journal/types.js'
 import { runExperiment } from './run-experiment.js'
 import type { RunOptions } from './run-options.js'
@@ -12,6 +12,7 @@ beforeEach(() => {
   system = { healthy: true, calls: [] }
 })
 const run = (experiment: Experiment, options: RunOptions = {}) => runExperiment(experiment, { catalog: createTestCatalog(system), ...options })
+const failingProbe = (name: string): Probe => ({ ...call('probe', name, 'fail'), tolerance: true }) as Probe
 const names = (runs: Journal['run']) => runs.map((record) => [record.activity.name, record.status])
 
 describe('runExperiment: outcomes (compatible mode)', () => {
@@ -36,7 +37,7 @@ describe('runExperiment: outcomes (compatible mode)', () => {
   })
 
   it('before-hypothesis probe failure: failed, rollbacks not played under default', async () => {
-    const journal = await run(experimentWith({ 'steady-state-hypothesis': { title: 'h', probes: [{ ...(call('probe', 'p', 'fail') as never), tolerance: true }] } }))
+    const journal = await run(experimentWith({ 'steady-state-hypothesis': { title: 'h', probes: [failingProbe('p')] } }))
     expect(journal).toMatchObject({ status: 'failed', deviated: false, run: [], rollbacks: [] })
     expect(journal.steady_states.before?.probes[0]).toMatchObject({ status: 'failed', tolerance_met: false, output: null })
     expect(journal.steady_states.before?.probes[0]?.exception?.at(-1)).toBe('ActivityFailedError: Error: kaboom\n')
@@ -50,7 +51,7 @@ describe('runExperiment: outcomes (compatible mode)', () => {
   })
 
   it('after-hypothesis miss with a failed probe: failed and deviated, no rollbacks under default', async () => {
-    const failing = { ...(call('probe', 'checker', 'fail') as never as Activity), tolerance: true } as never
+    const failing = failingProbe('checker')
     const experiment = experimentWith({ 'steady-state-hypothesis': { title: 'h', probes: [failing] }, runtime: { hypothesis: { strategy: 'after-method-only' } } })
     const journal = await run(experiment)
     expect(journal).toMatchObject({ status: 'failed', deviated: true, rollbacks: [] })
@@ -116,7 +117,7 @@ describe('runExperiment: strict mode', () => {
   })
 
   it('plays rollbacks even after a failed hypothesis probe, and a failed rollback fails the run', async () => {
-    const failing = { ...(call('probe', 'checker', 'fail') as never as Activity), tolerance: true } as never
+    const failing = failingProbe('checker')
     const journal = await run(experimentWith({ 'steady-state-hypothesis': { title: 'h', probes: [failing] }, rollbacks: [call('action', 'bad-rollback', 'fail'), call('action', 'fix', 'fix_it')] }), { mode: 'strict' })
     expect(journal.status).toBe('failed')
     expect(names(journal.rollbacks)).toEqual([['bad-rollback', 'failed'], ['fix', 'succeeded']])

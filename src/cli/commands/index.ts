@@ -1,4 +1,6 @@
 import type { CliCommand } from '../cli-command.js'
+import { runCommandDefinition } from './run.js'
+import { validateCommandDefinition } from './validate.js'
 
 /** Every sub-command, in the order `--help` lists them. */
-export const commands: CliCommand[] = []
+export const commands: CliCommand[] = [runCommandDefinition, validateCommandDefinition]
