@@ -1,0 +1,152 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { ChaosError } from '../../errors.js'
+import { startLoad } from './start-load.js'
+
+type Handler = (req: IncomingMessage, res: ServerResponse, count: number) => void
+const answer: Handler = (_req, res) => res.end('ok')
+
+describe('startLoad against a local server', () => {
+  let server: Server
+  let url: string
+  let handler: Handler = answer
+  let served = 0
+  let failed = 0
+  let waiters: { count: number; resolve: () => void }[] = []
+
+  /** Resolves once the server has seen `more` further requests. */
+  const serverSees = (more: number) => new Promise<void>((resolve) => waiters.push({ count: served + more, resolve }))
+
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      served += 1
+      waiters = waiters.filter((waiter) => (served >= waiter.count ? (waiter.resolve(), false) : true))
+      handler(req, res, served)
+    })
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  })
+
+  beforeEach(() => {
+    handler = answer
+    failed = 0
+  })
+
+  afterAll(async () => {
+    server.closeAllConnections()
+    await new Promise((resolve) => server.close(resolve))
+  })
+
+  it('counts every non-2xx the server sends, by status code', async () => {
+    handler = (_req, res, count) => {
+      if (count % 4 === 0) {
+        failed += 1
+        res.writeHead(500).end('boom')
+      } else res.end('ok')
+    }
+    const load = startLoad({ url, path: '/x', connections: 4, overallRate: 200, maxRequests: 200 })
+    const report = await load.finished
+    expect(report.stoppedBy).toBe('max-requests')
+    expect(report.total.sent).toBe(200)
+    expect(report.total.non2xx + report.total.ok).toBe(200)
+    expect(report.total.statusCodes['500']).toBe(report.total.non2xx)
+    // requests still in flight when the cap hit were answered by the server but not counted
+    expect(failed - report.total.non2xx).toBeGreaterThanOrEqual(0)
+    expect(failed - report.total.non2xx).toBeLessThanOrEqual(4)
+    expect(report.total.non2xx).toBeGreaterThanOrEqual(45)
+    expect(report.total.errorRate).toBeCloseTo(report.total.non2xx / 200, 10)
+    expect(report.url).toBe(`${url}/x`)
+  })
+
+  it('splits the figures into baseline, fault and recovery by when each request was sent', async () => {
+    let faulty = false
+    handler = (_req, res) => {
+      if (!faulty) return void res.end('ok')
+      setTimeout(() => res.writeHead(503).end('down'), 40)
+    }
+    const load = startLoad({ url, connections: 4, overallRate: 200 })
+    await serverSees(60)
+    load.mark('fault')
+    faulty = true
+    await serverSees(60)
+    load.mark('recovery')
+    faulty = false
+    await serverSees(60)
+    const report = await load.stop()
+    const { baseline, fault, recovery } = report.phases
+    expect(report.stoppedBy).toBe('stop')
+    expect(report.marks.map((mark) => mark.phase)).toEqual(['baseline', 'fault', 'recovery'])
+    // a request in flight across a mark can land on the other side: at most one per connection
+    expect(baseline!.non2xx).toBeLessThanOrEqual(4)
+    expect(recovery!.non2xx).toBeLessThanOrEqual(4)
+    expect(fault!.non2xx).toBeGreaterThanOrEqual(fault!.sent - 4)
+    expect(fault!.sent).toBeGreaterThanOrEqual(20)
+    expect(fault!.latencyMs.p50).toBeGreaterThanOrEqual(39)
+    expect(baseline!.latencyMs.p50).toBeLessThan(fault!.latencyMs.p50)
+    expect(fault!.errorRate).toBeGreaterThan(0.8)
+    expect(baseline!.sent + fault!.sent + recovery!.sent).toBe(report.total.sent)
+  })
+
+  it('counts unanswered requests as timeouts, outside the latency figures', async () => {
+    handler = (_req, res, count) => {
+      if (count % 10 !== 0) res.end('ok')
+    }
+    const load = startLoad({ url, connections: 5, overallRate: 50, timeoutMs: 1000, maxDurationMs: 2500 })
+    const report = await load.finished
+    expect(report.stoppedBy).toBe('max-duration')
+    expect(report.total.timeouts).toBeGreaterThanOrEqual(1)
+    expect(report.total.latencyMs.max).toBeLessThan(1000)
+    expect(report.total.errorRate).toBeCloseTo(report.total.timeouts / report.total.sent, 10)
+  })
+
+  it('keeps a per-second timeline whose counts add up to the totals', async () => {
+    const ticks: number[] = []
+    const load = startLoad({ url, connections: 2, overallRate: 100, maxDurationMs: 2200, onTick: (second) => ticks.push(second.requests) })
+    const report = await load.finished
+    expect(report.timeline.map((second) => second.second)).toEqual([0, 1, 2])
+    expect(report.timeline.reduce((sum, second) => sum + second.requests, 0)).toBe(report.total.responses)
+    expect(report.timeline[0]!.requests).toBeGreaterThanOrEqual(50)
+    expect(ticks.length).toBeGreaterThanOrEqual(1)
+    expect(ticks[0]).toBeGreaterThan(0)
+  })
+
+  it('is bounded: it stops on its own at the duration cap', async () => {
+    const load = startLoad({ url, connections: 2, overallRate: 50, maxDurationMs: 1200 })
+    const report = await load.finished
+    expect(report.stoppedBy).toBe('max-duration')
+    expect(report.durationMs).toBeGreaterThanOrEqual(1150)
+    expect(report.durationMs).toBeLessThan(5000)
+    expect(await load.stop()).toBe(report)
+  })
+
+  it('stops on the abort signal', async () => {
+    const controller = new AbortController()
+    const load = startLoad({ url, connections: 2, overallRate: 100, signal: controller.signal })
+    await serverSees(10)
+    controller.abort()
+    const report = await load.finished
+    expect(report.stoppedBy).toBe('signal')
+    expect(report.total.sent).toBeGreaterThanOrEqual(5)
+  })
+
+  it('counts refused connections as errors and still honours the request cap', async () => {
+    const closed = createServer()
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve))
+    const port = (closed.address() as AddressInfo).port
+    await new Promise((resolve) => closed.close(resolve))
+    const report = await startLoad({ url: `http://127.0.0.1:${port}`, connections: 1, maxRequests: 50, maxDurationMs: 10_000 }).finished
+    expect(report).toMatchObject({ stoppedBy: 'max-requests', total: { sent: 50, errors: 50, responses: 0, errorRate: 1 } })
+  })
+})
+
+describe('startLoad options', () => {
+  it('refuses values it cannot honour, naming the option', () => {
+    expect(() => startLoad({ url: 'http://127.0.0.1:1', timeoutMs: 500 })).toThrow(
+      new ChaosError('load: timeoutMs must be a number of at least 1000 (autocannon times requests out in seconds, from 1 s), got 500'),
+    )
+    expect(() => startLoad({ url: 'ftp://127.0.0.1' })).toThrow("load: url 'ftp://127.0.0.1' must be http:// or https://")
+    expect(() => startLoad({ url: 'not a url' })).toThrow("load: url 'not a url' is not a URL")
+    expect(() => startLoad({ url: 'http://127.0.0.1:1', maxRequests: 0 })).toThrow('load: maxRequests must be a number of at least 1, got 0')
+  })
+})
