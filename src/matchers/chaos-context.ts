@@ -42,7 +42,7 @@ export interface OpenChaosContextOptions {
 const isExperiment = (value: Experiment | ExperimentDefinition): value is Experiment => 'method' in value
 
 /** Opens the chaos context of one test; `close()` waits for its runs and plays the pending rollbacks. */
-export const openChaosContext = (options: OpenChaosContextOptions): { context: ChaosContext; close(): Promise<void> } => {
+export const openChaosContext = (options: OpenChaosContextOptions): { context: ChaosContext; close: () => Promise<void> } => {
   const catalog = options.catalog ?? driverCatalog
   const pending = new Set<Promise<unknown>>()
   const rollbacks: { fault: FaultDefinition; journal?: Journal }[] = []
