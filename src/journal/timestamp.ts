@@ -12,9 +12,9 @@ export const preciseNow = (): number => ORIGIN_MS + performance.now()
  * formatTimestamp(Date.UTC(2026, 10, 26, 14, 47, 55, 813.668)) // '2026-11-26T14:47:55.813668+00:00'
  */
 export const formatTimestamp = (epochMs: number): string => {
-  const wholeMs = Math.floor(epochMs)
-  const micros = Math.min(999_999, Math.round((epochMs - Math.floor(epochMs / 1000) * 1000) * 1000))
-  const base = new Date(wholeMs).toISOString().slice(0, 19)
+  const totalMicros = Math.round(epochMs * 1000)
+  const micros = ((totalMicros % 1_000_000) + 1_000_000) % 1_000_000
+  const base = new Date((totalMicros - micros) / 1000).toISOString().slice(0, 19)
   return `${base}.${String(micros).padStart(6, '0')}+00:00`
 }
 
