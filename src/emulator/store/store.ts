@@ -38,6 +38,11 @@ export class Store {
     return this.#revision
   }
 
+  /** The oldest revision a watch or a paginated list can still resume from. */
+  get oldestRevision(): number {
+    return (this.#history[0]?.resourceVersion ?? this.#revision + 1) - 1
+  }
+
   get(key: ResourceKey, namespace: string | undefined, name: string): KubeObject | undefined {
     const found = this.#table(key).get(objectKey(namespace, name))
     return found && clone(found)
@@ -62,7 +67,7 @@ export class Store {
     }
     metadata.uid = randomUUID()
     metadata.creationTimestamp = now()
-    if (metadata.generation === undefined && 'spec' in object) metadata.generation = 1
+    if (metadata.generation === undefined && 'spec' in object && tracksGeneration(key)) metadata.generation = 1
     delete metadata.deletionTimestamp
     return this.#write(key, 'ADDED', object)
   }
@@ -158,6 +163,9 @@ export class Store {
     }
   }
 }
+
+// Core (v1) kinds have no metadata.generation; apps, policy and custom resources do.
+const tracksGeneration = (key: ResourceKey) => key.includes('/')
 
 const matches = (event: StoreEvent, key: ResourceKey, namespace?: string) =>
   (key === '*' || event.key === key) && (namespace === undefined || event.object.metadata.namespace === namespace)

@@ -1,0 +1,137 @@
+// Verb dispatch for one resource route: get/list/watch/create/update/patch/delete/deletecollection and subresources.
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { KubeObject } from '../store/kube-object.js'
+import type { ApiContext } from './api-context.js'
+import { decodeObject, parseJson } from './decode-body.js'
+import { deleteObject, type DeleteOptions } from './delete-object.js'
+import { evictPod } from './evict-pod.js'
+import { mediaType, readBody, sendJson } from './http-io.js'
+import { listObjects, parseSelectors } from './list-objects.js'
+import type { ResourceRoute } from './parse-path.js'
+import { patchDocument } from './patch-object.js'
+import { readPodLog } from './pod-log.js'
+import { listBody, presentObject } from './present-object.js'
+import { storeKey } from './resource-table.js'
+import { applyScale, scaleOf } from './scale-subresource.js'
+import { ApiError, badRequest, deletedDetails, genericInvalid, methodNotAllowed, notFound, success } from './status.js'
+import { tableFor, wantsTable } from './tables/build-table.js'
+import { watchObjects } from './watch-objects.js'
+import { createObject, replaceObject } from './write-objects.js'
+
+const readDeleteOptions = async (request: IncomingMessage, query: URLSearchParams): Promise<DeleteOptions> => {
+  const text = await readBody(request)
+  const body = (text.trim() ? parseJson(text, 'DeleteOptions') : {}) as DeleteOptions & { orphanDependents?: boolean }
+  if (typeof body !== 'object' || body === null) throw badRequest('DeleteOptions must be a JSON object')
+  const grace = query.get('gracePeriodSeconds')
+  const policy = query.get('propagationPolicy')
+  return {
+    ...body,
+    ...(grace !== null && Number.isFinite(Number(grace)) ? { gracePeriodSeconds: Number(grace) } : {}),
+    ...(policy ? { propagationPolicy: policy as DeleteOptions['propagationPolicy'] } : {}),
+    ...(body.orphanDependents === true || query.get('orphanDependents') === 'true' ? { propagationPolicy: 'Orphan' as const } : {}),
+  }
+}
+
+const isObjectLike = (value: unknown): value is KubeObject =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) && typeof (value as KubeObject).metadata === 'object' && (value as KubeObject).metadata !== null
+
+/** Serves one request on a resource route. */
+export const handleResource = async (context: ApiContext, request: IncomingMessage, response: ServerResponse, route: ResourceRoute, query: URLSearchParams): Promise<void> => {
+  const { store } = context
+  const { resource, version, namespace, name, subresource } = route
+  const key = storeKey(resource)
+  const method = request.method ?? 'GET'
+  const present = (object: KubeObject) => presentObject(resource, version, object)
+  const load = () => {
+    const found = store.get(key, namespace, name!)
+    if (!found) throw notFound(resource, name!)
+    return found
+  }
+  const table = wantsTable(request.headers.accept)
+
+  if (method === 'GET' && (route.watchPath || ['true', '1'].includes(query.get('watch') ?? ''))) {
+    if (name !== undefined) query.set('fieldSelector', [query.get('fieldSelector'), `metadata.name=${name}`].filter(Boolean).join(','))
+    watchObjects(context, request, response, { resource, version, namespace, query, selectors: parseSelectors(query, resource) })
+    return
+  }
+  if (name === undefined) {
+    if (method === 'GET') {
+      const page = await listObjects(store, resource, namespace, query, parseSelectors(query, resource))
+      sendJson(response, 200, table ? tableFor(resource, version, page, query) : listBody(resource, version, page))
+      return
+    }
+    if (method === 'POST') {
+      const object = decodeObject(await readBody(request), resource, version, namespace)
+      sendJson(response, 201, present(createObject(store, resource, object)))
+      return
+    }
+    if (method === 'DELETE' && resource.verbs.includes('deletecollection')) {
+      const options = await readDeleteOptions(request, query)
+      const page = await listObjects(store, resource, namespace, new URLSearchParams(), parseSelectors(query, resource))
+      for (const item of page.items) {
+        try {
+          deleteObject(store, resource, item.metadata.namespace, item.metadata.name ?? '', options)
+        } catch (error) {
+          if (!(error instanceof ApiError && error.code === 404)) throw error
+        }
+      }
+      sendJson(response, 200, listBody(resource, version, page))
+      return
+    }
+    throw methodNotAllowed()
+  }
+
+  if (subresource === 'eviction') {
+    if (method !== 'POST') throw methodNotAllowed()
+    sendJson(response, 201, evictPod(store, namespace!, name, parseJson(await readBody(request), 'Eviction')))
+    return
+  }
+  if (subresource === 'log') {
+    if (method !== 'GET') throw methodNotAllowed()
+    readPodLog(context, response, load(), query)
+    return
+  }
+  if (subresource === 'scale') {
+    if (method === 'GET') return sendJson(response, 200, scaleOf(load()))
+    if (method !== 'PUT' && method !== 'PATCH') throw methodNotAllowed()
+    const current = load()
+    const text = await readBody(request)
+    const scale =
+      method === 'PUT'
+        ? (parseJson(text, 'Scale') as KubeObject)
+        : patchDocument({ ...resource, kind: 'Scale' }, mediaType(request.headers['content-type']), text, scaleOf(current), query)
+    if (!isObjectLike(scale)) throw genericInvalid()
+    sendJson(response, 200, scaleOf(replaceObject(store, resource, name, applyScale(current, scale))))
+    return
+  }
+
+  switch (method) {
+    case 'GET': {
+      const object = load()
+      sendJson(response, 200, table ? tableFor(resource, version, { items: [object], resourceVersion: object.metadata.resourceVersion ?? '' }, query) : present(object))
+      return
+    }
+    case 'PUT': {
+      const object = decodeObject(await readBody(request), resource, version, namespace)
+      sendJson(response, 200, present(replaceObject(store, resource, name, object, subresource)))
+      return
+    }
+    case 'PATCH': {
+      const current = load()
+      const patched = patchDocument(resource, mediaType(request.headers['content-type']), await readBody(request), present(current), query)
+      if (!isObjectLike(patched)) throw genericInvalid()
+      if (resource.namespaced) patched.metadata.namespace = namespace
+      sendJson(response, 200, present(replaceObject(store, resource, name, patched, subresource)))
+      return
+    }
+    case 'DELETE': {
+      if (subresource !== undefined) throw methodNotAllowed()
+      const outcome = deleteObject(store, resource, namespace, name, await readDeleteOptions(request, query))
+      const answerObject = !outcome.removed || resource.kind === 'Namespace' || resource.kind === 'Pod'
+      sendJson(response, 200, answerObject ? present(outcome.object) : success(deletedDetails(resource, name, outcome.object.metadata.uid)))
+      return
+    }
+    default:
+      throw methodNotAllowed()
+  }
+}

@@ -1,0 +1,41 @@
+// pods/<name>/log: text from the podLogs reader, or the 500 a real server gives when the kubelet is unreachable.
+import type { ServerResponse } from 'node:http'
+import type { KubeObject } from '../store/kube-object.js'
+import type { ApiContext, PodLogOptions } from './api-context.js'
+import { ApiError, badRequest, failure } from './status.js'
+
+const numberParam = (query: URLSearchParams, name: string) => {
+  const value = query.get(name)
+  return value !== null && Number.isFinite(Number(value)) ? Number(value) : undefined
+}
+
+export const readPodLog = (context: ApiContext, response: ServerResponse, pod: KubeObject, query: URLSearchParams): void => {
+  const name = pod.metadata.name ?? ''
+  const namespace = pod.metadata.namespace ?? ''
+  const spec = (pod.spec ?? {}) as { nodeName?: string; containers?: { name: string }[]; initContainers?: { name: string }[] }
+  const containers = (spec.containers ?? []).map((container) => container.name)
+  const all = [...containers, ...(spec.initContainers ?? []).map((container) => container.name)]
+  let container = query.get('container') ?? undefined
+  if (container === undefined) {
+    if (containers.length !== 1) throw badRequest(`a container name must be specified for pod ${name}, choose one of: [${containers.join(' ')}]`)
+    container = containers[0]
+  } else if (!all.includes(container)) {
+    throw badRequest(`container ${container} is not valid for pod ${name}`)
+  }
+  if (!spec.nodeName) throw badRequest(`pod ${name} does not have a host assigned`)
+  const options: PodLogOptions = {
+    ...(numberParam(query, 'tailLines') !== undefined ? { tailLines: numberParam(query, 'tailLines') } : {}),
+    ...(numberParam(query, 'sinceSeconds') !== undefined ? { sinceSeconds: numberParam(query, 'sinceSeconds') } : {}),
+    ...(query.get('previous') === 'true' ? { previous: true } : {}),
+    ...(query.get('timestamps') === 'true' ? { timestamps: true } : {}),
+  }
+  const text = context.podLogs?.(namespace, name, container, options)
+  if (text === undefined) {
+    const suffix = query.toString() ? `?${new URLSearchParams([...query].filter(([key]) => key !== 'container')).toString()}` : ''
+    throw new ApiError(
+      failure(500, undefined, `Get "https://${spec.nodeName}:10250/containerLogs/${namespace}/${name}/${container}${suffix === '?' ? '' : suffix}": dial tcp: lookup ${spec.nodeName}: no such host`),
+    )
+  }
+  response.writeHead(200, { 'Content-Type': 'text/plain', 'Content-Length': Buffer.byteLength(text) })
+  response.end(text)
+}

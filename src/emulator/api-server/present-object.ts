@@ -1,0 +1,47 @@
+import type { KubeObject } from '../store/kube-object.js'
+import { orderBuiltIn, sortKeysDeep } from './canonical-order.js'
+import { apiVersionOf, type ResourceDefinition } from './resource-table.js'
+
+/** A stored object as the requested group-version serves it: kind/apiVersion set (CRs: one storage, any served version). */
+export const presentObject = (resource: ResourceDefinition, version: string, object: KubeObject): KubeObject => {
+  const typed = { ...object, kind: resource.kind, apiVersion: apiVersionOf(resource.group, version) }
+  return resource.custom ? sortKeysDeep(typed) : orderBuiltIn(typed, resource.kind)
+}
+
+export interface ListPage {
+  items: KubeObject[]
+  resourceVersion: string
+  continueToken?: string
+  remainingItemCount?: number
+}
+
+/** `PodList` and friends: built-in items drop kind/apiVersion; CR lists keep them, sort keys and always carry `continue`. */
+export const listBody = (resource: ResourceDefinition, version: string, page: ListPage): Record<string, unknown> => {
+  const apiVersion = apiVersionOf(resource.group, version)
+  const kind = `${resource.kind}List`
+  if (resource.custom) {
+    return sortKeysDeep({
+      apiVersion,
+      kind,
+      metadata: {
+        continue: page.continueToken ?? '',
+        ...(page.remainingItemCount !== undefined ? { remainingItemCount: page.remainingItemCount } : {}),
+        resourceVersion: page.resourceVersion,
+      },
+      items: page.items.map((item) => presentObject(resource, version, item)),
+    })
+  }
+  return {
+    kind,
+    apiVersion,
+    metadata: {
+      resourceVersion: page.resourceVersion,
+      ...(page.continueToken ? { continue: page.continueToken } : {}),
+      ...(page.remainingItemCount !== undefined ? { remainingItemCount: page.remainingItemCount } : {}),
+    },
+    items: page.items.map((item) => {
+      const { kind: _kind, apiVersion: _apiVersion, ...rest } = presentObject(resource, version, item)
+      return rest
+    }),
+  }
+}

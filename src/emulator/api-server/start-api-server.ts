@@ -1,0 +1,122 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import type { Store } from '../store/store.js'
+import { anonymousForbidden } from './anonymous-forbidden.js'
+import type { ApiContext, PodLogReader } from './api-context.js'
+import { apiGroupDocument, apiGroupList, apiResourceList, apiVersions, healthText, versionInfo } from './discovery.js'
+import { startGarbageCollector } from './garbage-collect.js'
+import { handleResource } from './handle-resource.js'
+import { sendJson, sendText } from './http-io.js'
+import { parsePath } from './parse-path.js'
+import { ApiError, failure, resourceNotFound } from './status.js'
+
+export interface ApiServerOptions {
+  store: Store
+  /** The bearer token every API request must carry (health and /version are anonymous). */
+  token: string
+  /** Port on 127.0.0.1; 0 (default) picks a free one. */
+  port?: number
+  /** Container logs for pods/<name>/log; undefined (or returning undefined) answers the "kubelet unreachable" 500. */
+  podLogs?: PodLogReader
+  /** How often watches with allowWatchBookmarks get a BOOKMARK; default 5000 ms. */
+  bookmarkIntervalMs?: number
+}
+
+export interface ApiServer {
+  /** `http://127.0.0.1:<port>` */
+  url: string
+  close(): Promise<void>
+}
+
+const HEALTH = new Set(['/healthz', '/readyz', '/livez'])
+
+const acceptsJson = (accept: string | undefined): boolean =>
+  !accept ||
+  accept.split(',').some((part) => {
+    const [type = '', ...params] = part.split(';').map((piece) => piece.trim())
+    return ['*/*', 'application/*', 'application/json', 'application/yaml'].includes(type) && !params.some((param) => param.startsWith('as=') && !param.endsWith('=Table'))
+  })
+
+const authorize = (request: IncomingMessage, token: string, url: URL): void => {
+  const header = request.headers.authorization
+  if (header === undefined) throw anonymousForbidden(request.method ?? 'GET', url)
+  if (header !== `Bearer ${token}`) throw new ApiError({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'Unauthorized', reason: 'Unauthorized', code: 401 })
+}
+
+/** Serves the request; every failure becomes the Status a real kube-apiserver would send. */
+const route = async (context: ApiContext, token: string, request: IncomingMessage, response: ServerResponse): Promise<void> => {
+  const url = new URL(request.url ?? '/', 'http://127.0.0.1')
+  if (HEALTH.has(url.pathname)) return sendText(response, 200, healthText(url.pathname.slice(1), url.searchParams.has('verbose')))
+  if (url.pathname === '/version') return sendJson(response, 200, versionInfo())
+  authorize(request, token, url)
+  if (!acceptsJson(request.headers.accept)) {
+    throw new ApiError(failure(406, 'NotAcceptable', 'only the following media types are accepted: application/json, application/yaml, application/vnd.kubernetes.protobuf'))
+  }
+  const target = parsePath(url.pathname)
+  const method = request.method ?? 'GET'
+  switch (target.type) {
+    case 'api-versions':
+      return sendJson(response, 200, apiVersions(context.serverAddress))
+    case 'api-groups':
+      return sendJson(response, 200, apiGroupList())
+    case 'api-group':
+      return sendJson(response, 200, apiGroupDocument(target.group))
+    case 'resource-list':
+      return sendJson(response, 200, apiResourceList(target.group, target.version))
+    case 'no-route':
+      return sendText(response, 404, '404 page not found\n')
+    case 'no-resource':
+      throw resourceNotFound()
+    case 'resource':
+      if (!['GET', 'POST', 'PUT', 'PATCH', 'DELETE'].includes(method)) throw new ApiError(failure(405, 'MethodNotAllowed', `${method} is not supported`, {}))
+      return handleResource(context, request, response, target, url.searchParams)
+  }
+}
+
+/**
+ * Starts a Kubernetes-compatible API server over `store` on 127.0.0.1.
+ *
+ * @example
+ * const server = await startApiServer({ store, token: 'secret' })
+ * // kubeconfig: server: server.url, insecure-skip-tls-verify: true, user.token: 'secret'
+ * await server.close()
+ */
+export const startApiServer = async (options: ApiServerOptions): Promise<ApiServer> => {
+  const context: ApiContext = {
+    store: options.store,
+    ...(options.podLogs ? { podLogs: options.podLogs } : {}),
+    serverAddress: '127.0.0.1:0',
+    bookmarkIntervalMs: options.bookmarkIntervalMs ?? 5000,
+    watches: new Set(),
+  }
+  const server = createServer((request, response) => {
+    route(context, options.token, request, response).catch((error: unknown) => {
+      const status = error instanceof ApiError ? error : new ApiError(failure(500, 'InternalError', `Internal error occurred: ${(error as Error)?.message ?? String(error)}`, {}))
+      if (response.headersSent) {
+        response.end()
+        return
+      }
+      request.resume()
+      sendJson(response, status.code, status.status, status.headers)
+    })
+  })
+  server.keepAliveTimeout = 30_000
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve())
+  })
+  const { port } = server.address() as AddressInfo
+  context.serverAddress = `127.0.0.1:${port}`
+  const stopCollector = startGarbageCollector(options.store)
+  return {
+    url: `http://127.0.0.1:${port}`,
+    async close() {
+      stopCollector()
+      for (const finish of [...context.watches]) finish()
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve())
+        server.closeAllConnections()
+      })
+    },
+  }
+}
