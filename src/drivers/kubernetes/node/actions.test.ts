@@ -1,0 +1,197 @@
+import { AppsV1Api, CoreV1Api, KubeConfig, PolicyV1Api, type V1Node } from '@kubernetes/client-node'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import type { ActivityFunction } from '../../../experiment/activity-function.js'
+import { startEmulatedCluster, type EmulatedCluster } from '../../../emulator/index.js'
+import type { Program } from '../../../emulator/workloads/program.js'
+import { kubernetesCatalog } from '../catalog.js'
+
+const NS = 'node-actions'
+const idle: Program = (context) => {
+  context.log(`started ${context.podName}`)
+  return Promise.resolve({ ports: {}, stop: () => Promise.resolve() })
+}
+const actions = kubernetesCatalog['chaosk8s.node.actions']!
+const call = (fn: ActivityFunction | undefined, args: Record<string, unknown> = {}) =>
+  Promise.resolve(fn!.run(args, { signal: new AbortController().signal, log: () => undefined, strict: false }))
+
+let cluster: EmulatedCluster
+let core: CoreV1Api
+let apps: AppsV1Api
+let policy: PolicyV1Api
+let workers: string[]
+
+const waitFor = async <T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> => {
+  const deadline = Date.now() + timeoutMs
+  for (let attempt = 0; attempt < 2000 && Date.now() < deadline; attempt++) {
+    const value = await probe()
+    if (value !== undefined) return value
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+  throw new Error(`timed out waiting for ${what}`)
+}
+
+const deploy = async (name: string, replicas: number, podSpec: Record<string, unknown> = {}) => {
+  await apps.createNamespacedDeployment({
+    namespace: NS,
+    body: {
+      metadata: { name },
+      spec: {
+        replicas,
+        selector: { matchLabels: { app: name } },
+        template: {
+          metadata: { labels: { app: name } },
+          spec: { terminationGracePeriodSeconds: 1, containers: [{ name: 'main', image: 'idle:1' }], ...podSpec },
+        },
+      },
+    },
+  })
+  await waitFor(`${name} ready`, async () => {
+    const d = await apps.readNamespacedDeployment({ name, namespace: NS })
+    return d.status?.readyReplicas === replicas ? true : undefined
+  })
+}
+
+const podsOn = async (node: string, app: string) =>
+  (await core.listNamespacedPod({ namespace: NS, labelSelector: `app=${app}`, fieldSelector: `spec.nodeName=${node}` })).items.filter((p) => !p.metadata?.deletionTimestamp)
+
+const unschedulable = async () =>
+  Object.fromEntries((await core.listNode()).items.map((n: V1Node) => [n.metadata!.name!, n.spec?.unschedulable === true]))
+
+beforeAll(async () => {
+  cluster = await startEmulatedCluster({ bookinfo: false, programs: new Map([['idle', idle]]) })
+  process.env.KUBECONFIG = cluster.kubeconfigPath
+  const kc = new KubeConfig()
+  kc.loadFromString(cluster.kubeconfig)
+  core = kc.makeApiClient(CoreV1Api)
+  apps = kc.makeApiClient(AppsV1Api)
+  policy = kc.makeApiClient(PolicyV1Api)
+  await core.createNamespace({ body: { metadata: { name: NS } } })
+  const nodes = (await core.listNode()).items
+  workers = nodes.filter((n) => !(n.spec?.taints ?? []).some((t) => t.effect === 'NoSchedule')).map((n) => n.metadata!.name!)
+})
+
+afterAll(async () => {
+  await cluster?.stop()
+})
+
+afterEach(async () => {
+  for (const node of (await core.listNode()).items) {
+    if (node.spec?.unschedulable) await core.patchNode({ name: node.metadata!.name!, body: [{ op: 'remove', path: '/spec/unschedulable' }] })
+  }
+  for (const d of (await apps.listNamespacedDeployment({ namespace: NS })).items) await apps.deleteNamespacedDeployment({ name: d.metadata!.name!, namespace: NS })
+  for (const p of (await core.listNamespacedPod({ namespace: NS })).items) await core.deleteNamespacedPod({ name: p.metadata!.name!, namespace: NS, gracePeriodSeconds: 0 })
+  for (const b of (await policy.listNamespacedPodDisruptionBudget({ namespace: NS })).items) await policy.deleteNamespacedPodDisruptionBudget({ name: b.metadata!.name!, namespace: NS })
+})
+
+describe('cordon_node and uncordon_node', () => {
+  it('cordon one node by name, and uncordon every node when called without a selector', async () => {
+    expect(workers.length).toBeGreaterThan(1)
+    const [target] = workers
+    expect(await call(actions.cordon_node, { name: target })).toEqual([target])
+    const cordoned = await unschedulable()
+    expect(Object.entries(cordoned).filter(([, on]) => on).map(([name]) => name)).toEqual([target])
+
+    await call(actions.cordon_node, {})
+    expect(Object.values(await unschedulable()).every(Boolean)).toBe(true)
+    const all = (await call(actions.uncordon_node)) as string[]
+    expect(all.sort()).toEqual(Object.keys(cordoned).sort())
+    expect(Object.values(await unschedulable()).some(Boolean)).toBe(false)
+  })
+
+  it('fail with chaosk8s\' message when no node matches the selector', async () => {
+    await expect(call(actions.uncordon_node, { label_selector: 'no-such-label=1' })).rejects.toThrow('failed to find a node that matches selector')
+    await expect(call(actions.cordon_node, { name: 'no-such-node' })).rejects.toThrow('failed to find a node that matches selector')
+  })
+})
+
+describe('drain_nodes', () => {
+  it('cordon the node, evict its managed pods (they come back elsewhere) and return the node name', async () => {
+    await deploy('web', 4)
+    const target = await waitFor('a worker hosting web', async () => {
+      for (const node of workers) if ((await podsOn(node, 'web')).length > 0) return node
+      return undefined
+    })
+    const result = await call(actions.drain_nodes, { name: target, timeout: 30 })
+    expect(result).toEqual([target])
+    expect((await unschedulable())[target]).toBe(true)
+    const all = await core.listNamespacedPod({ namespace: NS, labelSelector: 'app=web' })
+    expect(all.items.filter((p) => p.spec?.nodeName === target)).toEqual([])
+    await waitFor('web back to 4 ready replicas', async () => {
+      const d = await apps.readNamespacedDeployment({ name: 'web', namespace: NS })
+      return d.status?.readyReplicas === 4 ? true : undefined
+    })
+  })
+
+  it('skip pods with an emptyDir volume unless delete_pods_with_local_storage is true', async () => {
+    await deploy('scratch', 3, { volumes: [{ name: 'tmp', emptyDir: {} }] })
+    const target = await waitFor('a worker hosting scratch', async () => {
+      for (const node of workers) if ((await podsOn(node, 'scratch')).length > 0) return node
+      return undefined
+    })
+    const before = (await podsOn(target, 'scratch')).map((p) => p.metadata!.uid)
+    await call(actions.drain_nodes, { name: target, timeout: 30 })
+    expect((await podsOn(target, 'scratch')).map((p) => p.metadata!.uid)).toEqual(before)
+
+    await call(actions.drain_nodes, { name: target, timeout: 30, delete_pods_with_local_storage: true })
+    expect(await podsOn(target, 'scratch')).toEqual([])
+  })
+
+  it('refuse an unmanaged pod and leave the node cordoned', async () => {
+    const target = workers[0]!
+    await core.createNamespacedPod({
+      namespace: NS,
+      body: { metadata: { name: 'loner', labels: { app: 'loner' } }, spec: { nodeName: target, terminationGracePeriodSeconds: 1, containers: [{ name: 'main', image: 'idle:1' }] } },
+    })
+    await expect(call(actions.drain_nodes, { name: target })).rejects.toThrow(
+      `Pod 'loner' on node '${target}' is unmanaged, cannot drain this node. Delete it manually first?`,
+    )
+    expect((await unschedulable())[target]).toBe(true)
+    expect((await core.readNamespacedPod({ name: 'loner', namespace: NS })).metadata?.deletionTimestamp).toBeUndefined()
+  })
+
+  it('fail at once when a PodDisruptionBudget refuses the eviction (429), without retrying', async () => {
+    await deploy('guarded', 1)
+    await policy.createNamespacedPodDisruptionBudget({
+      namespace: NS,
+      body: { metadata: { name: 'guarded-pdb' }, spec: { minAvailable: 1, selector: { matchLabels: { app: 'guarded' } } } },
+    })
+    const pod = (await core.listNamespacedPod({ namespace: NS, labelSelector: 'app=guarded' })).items[0]!
+    await waitFor('the PDB to be observed', async () => {
+      const pdb = await policy.readNamespacedPodDisruptionBudget({ name: 'guarded-pdb', namespace: NS })
+      return pdb.status?.currentHealthy === 1 ? true : undefined
+    })
+    const failure = call(actions.drain_nodes, { name: pod.spec!.nodeName!, timeout: 600 })
+    await expect(failure).rejects.toThrow(`Failed to evict pod ${pod.metadata!.name}: `)
+    await expect(failure).rejects.toThrow(/disruption budget/)
+    const still = await core.readNamespacedPod({ name: pod.metadata!.name!, namespace: NS })
+    expect(still.metadata?.uid).toBe(pod.metadata?.uid)
+    expect(still.metadata?.deletionTimestamp).toBeUndefined()
+  })
+
+  it('select nodes hosting matching pods, and pick `count` nodes at random', async () => {
+    await deploy('single', 1)
+    const pod = (await core.listNamespacedPod({ namespace: NS, labelSelector: 'app=single' })).items[0]!
+    const host = pod.spec!.nodeName!
+    expect(await call(actions.drain_nodes, { pod_label_selector: 'app=single', pod_namespace: NS, timeout: 30 })).toEqual([host])
+    await call(actions.uncordon_node)
+    const picked = (await call(actions.drain_nodes, { name: workers[1], count: 2, timeout: 30 })) as string[]
+    expect(picked).toEqual([workers[1], workers[1]])
+  })
+
+  it('fail with chaosk8s\' message when no node matches', async () => {
+    await expect(call(actions.drain_nodes, { label_selector: 'no-such-label=1' })).rejects.toThrow('failed to find a node that matches selector')
+  })
+})
+
+describe('create_node and delete_nodes', () => {
+  it('create a node, then delete it by label (the first match by default)', async () => {
+    const created = (await call(actions.create_node, { meta: { name: 'extra-node', labels: { pool: 'extra' } } })) as { metadata: { name: string } }
+    expect(created.metadata.name).toBe('extra-node')
+    expect(await call(actions.delete_nodes, { label_selector: 'pool=extra' })).toEqual(['extra-node'])
+    await expect(core.readNode({ name: 'extra-node' })).rejects.toMatchObject({ code: 404 })
+  })
+
+  it('fail on all=true as chaosk8s does', async () => {
+    await expect(call(actions.delete_nodes, { all: true })).rejects.toThrow(/cannot unpack/)
+  })
+})

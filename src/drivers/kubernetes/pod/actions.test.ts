@@ -1,0 +1,125 @@
+import { AppsV1Api, CoreV1Api, KubeConfig, type V1Pod } from '@kubernetes/client-node'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import type { ActivityFunction } from '../../../experiment/activity-function.js'
+import { startEmulatedCluster, type EmulatedCluster } from '../../../emulator/index.js'
+import type { Program } from '../../../emulator/workloads/program.js'
+import { kubernetesCatalog } from '../catalog.js'
+
+const NS = 'pod-actions'
+const idle: Program = (context) => {
+  context.log(`listening as ${context.podName}`)
+  return Promise.resolve({ ports: {}, stop: () => Promise.resolve() })
+}
+const actions = kubernetesCatalog['chaosk8s.pod.actions']!
+const call = (fn: ActivityFunction | undefined, args: Record<string, unknown> = {}) =>
+  Promise.resolve(fn!.run(args, { signal: new AbortController().signal, log: () => undefined, strict: false }))
+
+let cluster: EmulatedCluster
+let core: CoreV1Api
+let apps: AppsV1Api
+
+const live = (pods: V1Pod[]) => pods.filter((p) => !p.metadata?.deletionTimestamp)
+const livePods = async (app: string) => live((await core.listNamespacedPod({ namespace: NS, labelSelector: `app=${app}` })).items)
+
+const waitForReady = async (name: string, replicas: number) => {
+  const deadline = Date.now() + 20_000
+  for (let attempt = 0; attempt < 2000 && Date.now() < deadline; attempt++) {
+    const d = await apps.readNamespacedDeployment({ name, namespace: NS })
+    const pods = await livePods(name)
+    if (d.status?.readyReplicas === replicas && pods.length === replicas) return
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+  throw new Error(`timed out waiting for ${name} to have ${replicas} ready pods`)
+}
+
+const deploy = async (name: string, replicas: number) => {
+  await apps.createNamespacedDeployment({
+    namespace: NS,
+    body: {
+      metadata: { name },
+      spec: {
+        replicas,
+        selector: { matchLabels: { app: name } },
+        template: { metadata: { labels: { app: name } }, spec: { terminationGracePeriodSeconds: 30, containers: [{ name: 'main', image: 'idle:1' }] } },
+      },
+    },
+  })
+  await waitForReady(name, replicas)
+}
+
+const terminating = async (names: string[]) => {
+  const states = await Promise.all(
+    names.map((name) => core.readNamespacedPod({ name, namespace: NS }).then((p) => (p.metadata?.deletionTimestamp ? 'terminating' : 'alive'), () => 'gone')),
+  )
+  return states.every((state) => state !== 'alive')
+}
+
+beforeAll(async () => {
+  cluster = await startEmulatedCluster({ bookinfo: false, programs: new Map([['idle', idle]]) })
+  process.env.KUBECONFIG = cluster.kubeconfigPath
+  const kc = new KubeConfig()
+  kc.loadFromString(cluster.kubeconfig)
+  core = kc.makeApiClient(CoreV1Api)
+  apps = kc.makeApiClient(AppsV1Api)
+  await core.createNamespace({ body: { metadata: { name: NS } } })
+  await deploy('ratings-v1', 2)
+  await deploy('ratings-v2', 6)
+})
+
+afterAll(async () => {
+  await cluster?.stop()
+})
+
+beforeEach(async () => {
+  await waitForReady('ratings-v1', 2)
+  await waitForReady('ratings-v2', 6)
+})
+
+describe('terminate_pods', () => {
+  it('terminate 50 % of the pods whose name matches, at random: 3 of 6 ratings-v2 (the seed experiment)', async () => {
+    const before = (await livePods('ratings-v2')).map((p) => p.metadata!.name!)
+    const killed = (await call(actions.terminate_pods, { ns: NS, label_selector: 'app in (ratings-v1,ratings-v2)', name_pattern: 'ratings-v2', rand: true, mode: 'percentage', qty: 50 })) as string[]
+    expect(killed).toHaveLength(3)
+    expect(new Set(killed).size).toBe(3)
+    for (const name of killed) expect(before).toContain(name)
+    expect(await terminating(killed)).toBe(true)
+    expect(await livePods('ratings-v1')).toHaveLength(2)
+  })
+
+  it('terminate the first `qty` pods in API (name) order by default, or the oldest first', async () => {
+    const names = (await livePods('ratings-v2')).map((p) => p.metadata!.name!)
+    expect(await call(actions.terminate_pods, { ns: NS, label_selector: 'app=ratings-v2', qty: 2 })).toEqual(names.slice(0, 2))
+    await waitForReady('ratings-v2', 6)
+    const pods = await livePods('ratings-v2')
+    const created = (name: string | undefined) => new Date(pods.find((p) => p.metadata!.name === name)!.metadata!.creationTimestamp!).getTime()
+    const oldest = Math.min(...pods.map((p) => created(p.metadata!.name)))
+    const [victim] = (await call(actions.terminate_pods, { ns: NS, label_selector: 'app=ratings-v2', order: 'oldest' })) as string[]
+    expect(created(victim)).toBe(oldest)
+  })
+
+  it('terminate every matching pod with all=true, and remove them at once with grace_period 0', async () => {
+    const killed = (await call(actions.terminate_pods, { ns: NS, label_selector: 'app=ratings-v1', all: true, qty: 0, grace_period: 0 })) as string[]
+    expect(killed).toHaveLength(2)
+    for (const name of killed) await expect(core.readNamespacedPod({ name, namespace: NS })).rejects.toMatchObject({ code: 404 })
+  })
+
+  it('return [] and change nothing when no pod matches', async () => {
+    expect(await call(actions.terminate_pods, { ns: NS, label_selector: 'app=nothing' })).toEqual([])
+    expect(await call(actions.terminate_pods, { ns: NS, name_pattern: '^zzz' })).toEqual([])
+    expect(await livePods('ratings-v2')).toHaveLength(6)
+  })
+
+  it('refuse a negative qty, an unknown mode or order with chaosk8s\' messages', async () => {
+    await expect(call(actions.terminate_pods, { ns: NS, qty: -1 })).rejects.toThrow("Cannot select pods. Quantity '-1' is negative.")
+    await expect(call(actions.terminate_pods, { ns: NS, mode: 'half' })).rejects.toThrow("Cannot select pods. Mode 'half' is invalid.")
+    await expect(call(actions.terminate_pods, { ns: NS, order: 'newest' })).rejects.toThrow("Cannot select pods. Order 'newest' is invalid.")
+    await expect(call(actions.terminate_pods, { ns: NS, qty: 'two' })).rejects.toThrow("terminate_pods: argument 'qty' must be a number")
+    expect(await livePods('ratings-v2')).toHaveLength(6)
+  })
+
+  it('delete_pods (deprecated) kills one pod whose name matches', async () => {
+    const killed = (await call(actions.delete_pods, { name: 'ratings-v1', ns: NS })) as string[]
+    expect(killed).toHaveLength(1)
+    expect(killed[0]).toMatch(/^ratings-v1-/)
+  })
+})
