@@ -1,0 +1,32 @@
+import { readFile } from 'node:fs/promises'
+import { setTimeout as delay } from 'node:timers/promises'
+
+const isAlive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
+/** On Linux, checks that the pid still runs a `cluster up` (a recycled pid must not be signalled). */
+const runsClusterUp = async (pid: number): Promise<boolean> => {
+  const cmdline = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => undefined)
+  return cmdline === undefined ? true : cmdline.split('\0').includes('cluster') && cmdline.split('\0').includes('up')
+}
+
+/**
+ * SIGTERMs the `cluster up` process recorded in cluster.json and waits (bounded) for it to exit.
+ * Resolves to what happened.
+ */
+export const stopRecordedProcess = async (pid: number, timeoutMs = 30_000): Promise<'stopped' | 'not-running' | 'still-running'> => {
+  if (!isAlive(pid) || !(await runsClusterUp(pid))) return 'not-running'
+  process.kill(pid, 'SIGTERM')
+  const step = 50
+  for (let waited = 0; waited < timeoutMs; waited += step) {
+    if (!isAlive(pid)) return 'stopped'
+    await delay(step)
+  }
+  return isAlive(pid) ? 'still-running' : 'stopped'
+}
