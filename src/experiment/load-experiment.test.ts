@@ -70,7 +70,7 @@ describe('loadExperiment from files', () => {
   })
 
   it('says where the YAML or JSON is broken, in one line', async () => {
-    const error = await loadExperiment(join(dir, 'bad.yaml')).catch((e: unknown) => e as Error)
+    const error = (await loadExperiment(join(dir, 'bad.yaml')).catch((e: unknown) => e)) as Error
     expect(error).toBeInstanceOf(InvalidSourceError)
     expect(error.message).toBe(
       `${join(dir, 'bad.yaml')}:3:1: Failed parsing YAML experiment: Flow sequence in block collection must be sufficiently indented and end with a ]; fix the YAML syntax there`,
