@@ -1,17 +1,15 @@
 import { KubernetesObjectApi, PatchStrategy, type KubeConfig, type KubernetesObject } from '@kubernetes/client-node'
-import { readdir, readFile } from 'node:fs/promises'
-import { join } from 'node:path'
+import { readFile } from 'node:fs/promises'
 import { parseAllDocuments } from 'yaml'
 import { ClusterError } from '../errors.js'
 
 const CLUSTER_SCOPED = new Set(['Namespace', 'Node', 'ClusterRole', 'ClusterRoleBinding', 'CustomResourceDefinition', 'PersistentVolume', 'StorageClass'])
 
-/** Every object in the `.yaml`/`.yml` files of a folder (sorted by file name), with `namespace` filled in where missing. */
-export const readManifests = async (dir: string, namespace: string): Promise<KubernetesObject[]> => {
-  const files = (await readdir(dir)).filter((file) => /\.ya?ml$/.test(file)).sort()
+/** Every object in the given YAML files, in order, with `namespace` filled in where missing. */
+export const readManifests = async (paths: readonly string[], namespace: string): Promise<KubernetesObject[]> => {
   const objects: KubernetesObject[] = []
-  for (const file of files) {
-    const text = await readFile(join(dir, file), 'utf8')
+  for (const path of paths) {
+    const text = await readFile(path, 'utf8')
     for (const document of parseAllDocuments(text)) {
       const object = document.toJS() as KubernetesObject | null
       if (!object?.kind) continue

@@ -1,5 +1,6 @@
 import type { KubeConfig, KubernetesObject } from '@kubernetes/client-node'
 import { join } from 'node:path'
+import { bookinfoManifestFiles } from '../emulator/workloads/bookinfo/manifest-files.js'
 import { applyManifests, readManifests } from './apply-manifests.js'
 import { packageRoot } from './package-root.js'
 import { waitForDeploymentsAvailable } from './readiness.js'
@@ -15,7 +16,7 @@ export interface InstallBookinfoOptions {
   signal?: AbortSignal
 }
 
-/** Applies `fixtures/bookinfo/` (and `fixtures/istio/`) to namespace `bookinfo` of a real cluster and watches until it is available. */
+/** Applies the emulator's own bookinfo manifest list (Istio rules only where Istio runs) to a real cluster and watches until it is available. */
 export const installBookinfo = async (kc: KubeConfig, options: InstallBookinfoOptions): Promise<void> => {
   const root = packageRoot()
   const namespace: KubernetesObject = {
@@ -23,11 +24,12 @@ export const installBookinfo = async (kc: KubeConfig, options: InstallBookinfoOp
     metadata: { name: BOOKINFO_NAMESPACE, labels: options.istio ? { 'istio-injection': 'enabled' } : {} },
   }
   await applyManifests(kc, [namespace], options.provider)
-  const bookinfo = await readManifests(join(root, 'fixtures', 'bookinfo'), BOOKINFO_NAMESPACE)
+  const files = bookinfoManifestFiles.map((file) => join(root, file))
+  const bookinfo = await readManifests(files.filter((file) => !file.includes('/fixtures/istio/')), BOOKINFO_NAMESPACE)
   options.log?.(`applying ${bookinfo.length} bookinfo objects to namespace ${BOOKINFO_NAMESPACE}`)
   await applyManifests(kc, bookinfo, options.provider)
   if (options.istio) {
-    const rules = await readManifests(join(root, 'fixtures', 'istio'), BOOKINFO_NAMESPACE)
+    const rules = await readManifests(files.filter((file) => file.includes('/fixtures/istio/')), BOOKINFO_NAMESPACE)
     options.log?.(`applying ${rules.length} Istio objects`)
     await applyManifests(kc, rules, options.provider)
   }
