@@ -49,7 +49,7 @@ export const executeActivity = async (activity: Activity, context: RunContext, t
   const run = { activity: { ...activity }, output: null } as unknown as Run
   target.record(run)
   const started = preciseNow()
-  let unexpected: unknown
+  let unexpected: { error: unknown } | undefined
   try {
     if (!dryRun) run.output = await runProvider(activity, context, target.signal)
     run.status = 'succeeded'
@@ -59,14 +59,14 @@ export const executeActivity = async (activity: Activity, context: RunContext, t
       run.exception = formatException(error)
       context.log('error', `  => failed: ${error.message}`)
     } else {
-      unexpected = error
+      unexpected = { error }
     }
   } finally {
     const ended = preciseNow()
     Object.assign(run, { start: formatTimestamp(started), end: formatTimestamp(ended), duration: secondsBetween(started, ended) })
   }
   await context.listener.onActivityEnd(run, target.phase)
-  if (unexpected !== undefined) throw unexpected
+  if (unexpected) throw unexpected.error
   if (withPauses) await pauseAround(activity, 'after', context, target.signal)
   return run
 }

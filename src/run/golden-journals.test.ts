@@ -2,14 +2,14 @@ import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { call, createTestCatalog, experimentWith } from '../../fixtures/engine/test-catalog.js'
-import type { Experiment } from '../experiment/types.js'
+import type { Activity, Experiment } from '../experiment/types.js'
 import { normalizeJournal } from '../journal/normalize-journal.js'
 import { runExperiment } from './run-experiment.js'
 import type { RunOptions } from './run-options.js'
 
 // UPDATE_GOLDEN=1 rewrites the files; review the diff before committing it.
 const GOLDEN = join(import.meta.dirname, '../../fixtures/journals')
-const echo = { type: 'probe', name: 'echo-hello', provider: { type: 'process', path: 'echo', arguments: ['hello', '${who}'] } } as const
+const echo: Activity = { type: 'probe', name: 'echo-hello', provider: { type: 'process', path: 'echo', arguments: ['hello', '${who}'] } }
 
 const scenarios: [string, Experiment, RunOptions, boolean][] = [
   ['completed', experimentWith({ configuration: { who: 'world' }, method: [echo, call('probe', 'look', 'is_healthy')] }), {}, true],

@@ -15,10 +15,9 @@ export const guardListener = (listener: RunListener | undefined, log: (level: Lo
   const guarded: Record<string, (...args: unknown[]) => Promise<void>> = {}
   for (const name of HOOKS) {
     guarded[name] = async (...args: unknown[]) => {
-      const hook = listener?.[name] as ((...hookArgs: unknown[]) => unknown) | undefined
-      if (!hook) return
+      if (!listener?.[name]) return
       try {
-        await hook.apply(listener, args)
+        await (listener[name] as (this: RunListener, ...hookArgs: unknown[]) => unknown).apply(listener, args)
       } catch (error) {
         log('warning', `listener ${name} failed and was ignored: ${error instanceof Error ? error.message : String(error)}`)
       }

@@ -25,9 +25,9 @@ export const parseCommandArgs = <T extends NonNullable<ParseArgsConfig['options'
 }
 
 /** Checks a `--flag` value against its choices; undefined passes through. */
-export const choiceOf = <T extends string>(flag: string, value: unknown, parse: (text: string) => T | undefined, choices: readonly string[]): T | undefined => {
-  if (value === undefined) return undefined
-  const parsed = parse(String(value))
-  if (parsed === undefined) throw new UsageError(`invalid value for '--${flag}': '${String(value)}' is not one of ${choices.join(', ')}`)
+export const choiceOf = <T extends string>(flag: string, value: string | boolean | (string | boolean)[] | undefined, parse: (text: string) => T | undefined, choices: readonly string[]): T | undefined => {
+  if (typeof value !== 'string') return undefined
+  const parsed = parse(value)
+  if (parsed === undefined) throw new UsageError(`invalid value for '--${flag}': '${value}' is not one of ${choices.join(', ')}`)
   return parsed
 }
