@@ -14,7 +14,7 @@ export interface LoadedExperiment {
   /** The file path or URL it was read from. */
   source: string
   /** `file:line:col` of the value at a JSON pointer, when known. */
-  locate(pointer: string): string | undefined
+  locate: (pointer: string) => string | undefined
 }
 
 const UNSUPPORTED = 'only files with json, yaml or yml extensions are supported'
