@@ -6,21 +6,22 @@ import type { StartedCluster } from '../clusters/started-cluster.js'
 import type { ActivityCatalog } from '../experiment/activity-function.js'
 import { openChaosContext, type ChaosContext } from '../matchers/chaos-context.js'
 import { defineExperimentTest, type ExperimentTestOptions, type RegisterChaosTest } from './experiment-test.js'
-import { useClusterEnv } from './use-cluster-env.js'
+import { useClusterEnv } from '../matchers/use-cluster-env.js'
 import './setup.js'
 
 export interface ChaosTestOptions {
   /** `worker` (default): one cluster per worker; `file`: a fresh cluster per test file. */
   scope?: 'worker' | 'file'
-  /** Cluster options over `clusterFromEnv()` (`CHAOS_CLUSTER`, emulated by default). */
-  cluster?: StartClusterOptions
+  /** Cluster options over `clusterFromEnv()` (`CHAOS_CLUSTER`, emulated by default); `false` for experiments without Kubernetes. */
+  cluster?: StartClusterOptions | false
   /** Folder for journals; default `.chaos/journals`. */
   journalDir?: string
   /** Replaces the drivers' catalog for python activities. */
   catalog?: ActivityCatalog
 }
 
-const startTestCluster = async (options: ChaosTestOptions, onCleanup: (fn: () => Promise<void>) => void): Promise<StartedCluster> => {
+const startTestCluster = async (options: ChaosTestOptions, onCleanup: (fn: () => Promise<void>) => void): Promise<StartedCluster | undefined> => {
+  if (options.cluster === false) return undefined
   const cluster = await startCluster({ ...clusterFromEnv(), ...options.cluster })
   const restoreEnv = useClusterEnv(cluster)
   onCleanup(async () => {
@@ -34,7 +35,7 @@ const buildChaosTest = (options: ChaosTestOptions) => {
   const withCluster = (options.scope === 'file'
     ? base.extend('cluster', { scope: 'file', auto: true }, async (_, { onCleanup }) => startTestCluster(options, onCleanup))
     : base.extend('cluster', { scope: 'worker', auto: true }, async (_, { onCleanup }) => startTestCluster(options, onCleanup))) as ReturnType<
-    typeof base.extend<'cluster', StartedCluster>
+    typeof base.extend<'cluster', StartedCluster | undefined>
   >
   return withCluster.extend('chaos', { auto: true }, ({ cluster, task, signal }, { onCleanup }): ChaosContext => {
     const meta = (task.meta.chaos ??= { runs: [] })

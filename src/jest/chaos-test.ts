@@ -1,0 +1,90 @@
+import { afterAll, afterEach, beforeAll, expect, test } from '@jest/globals'
+import { basename } from 'node:path'
+import { clusterFromEnv } from '../clusters/cluster-from-env.js'
+import type { StartClusterOptions } from '../clusters/cluster-provider.js'
+import { startCluster } from '../clusters/start-cluster.js'
+import type { StartedCluster } from '../clusters/started-cluster.js'
+import type { ActivityCatalog } from '../experiment/activity-function.js'
+import type { Journal } from '../journal/types.js'
+import { openChaosContext, type ChaosContext } from '../matchers/chaos-context.js'
+import { explainJournal } from '../matchers/explain-journal.js'
+import { useClusterEnv } from '../matchers/use-cluster-env.js'
+import type { RunOptions } from '../run/run-options.js'
+import './setup.js'
+
+export interface JestChaosTestOptions {
+  /** Cluster options over `clusterFromEnv()`; `false` for experiments without Kubernetes. One cluster per test file. */
+  cluster?: StartClusterOptions | false
+  journalDir?: string
+  catalog?: ActivityCatalog
+  /** How long the cluster may take to start, in ms; default 120 s. */
+  startTimeout?: number
+}
+
+export type ExpectedOutcome = 'steady' | 'deviated' | 'completed' | 'failed' | 'interrupted' | 'aborted'
+
+export interface JestChaosTest {
+  (name: string, fn: (context: { chaos: ChaosContext; cluster: StartedCluster | undefined }) => Promise<void>, timeout?: number): void
+  /** Registers a test that runs a Chaos Toolkit file and checks its outcome (default `steady`). */
+  experiment(path: string, options?: { expect?: ExpectedOutcome; name?: string; options?: RunOptions; timeout?: number }): void
+}
+
+const checkOutcome = (journal: Journal, outcome: ExpectedOutcome): void => {
+  if (outcome === 'steady') expect(journal).toBeSteady()
+  else if (outcome === 'deviated') expect(journal).toHaveDeviated()
+  else if (journal.status !== outcome) throw new Error(`expected status ${outcome}\n${explainJournal(journal, {})}`)
+}
+
+/**
+ * Jest's `chaosTest`: a cluster per test file (`CHAOS_CLUSTER`, emulated by default) and a `chaos` context per test whose
+ * runs are interrupted and rolled back in `afterEach`, also after a timeout.
+ *
+ * @example
+ * const chaosTest = createChaosTest()
+ * chaosTest('survives a drain', async () => { await expect(app).toStaySteadyDuring(drainNode) }, 120_000)
+ */
+export const createChaosTest = (options: JestChaosTestOptions = {}): JestChaosTest => {
+  let cluster: StartedCluster | undefined
+  let restoreEnv: (() => void) | undefined
+  let current: { abort: AbortController; close: () => Promise<void> } | undefined
+  beforeAll(async () => {
+    if (options.cluster === false) return
+    cluster = await startCluster({ ...clusterFromEnv(), ...options.cluster })
+    restoreEnv = useClusterEnv(cluster)
+  }, options.startTimeout ?? 120_000)
+  afterAll(async () => {
+    restoreEnv?.()
+    await cluster?.stop()
+  })
+  afterEach(async () => {
+    const ending = current
+    current = undefined
+    ending?.abort.abort(new Error('the test ended'))
+    await ending?.close()
+  })
+  const chaosTest = (name: string, fn: (context: { chaos: ChaosContext; cluster: StartedCluster | undefined }) => Promise<void>, timeout?: number) =>
+    test(name, async () => {
+      const abort = new AbortController()
+      const { testPath, currentTestName } = expect.getState()
+      const opened = openChaosContext({ signal: abort.signal, cluster, testPath, testName: currentTestName, journalDir: options.journalDir, catalog: options.catalog, record: () => undefined })
+      current = { abort, close: opened.close }
+      await fn({ chaos: opened.context, cluster })
+    }, timeout)
+  return Object.assign(chaosTest, {
+    experiment: (path: string, experiment: { expect?: ExpectedOutcome; name?: string; options?: RunOptions; timeout?: number } = {}) =>
+      chaosTest(experiment.name ?? `experiment ${basename(path)}`, async ({ chaos }) => checkOutcome(await chaos.runFile(path, experiment.options), experiment.expect ?? 'steady'), experiment.timeout),
+  })
+}
+
+let defaultChaosTest: JestChaosTest | undefined
+const defaultTest = (): JestChaosTest => (defaultChaosTest ??= createChaosTest())
+
+/**
+ * `createChaosTest()` with the defaults, created on first use in a test file.
+ *
+ * @example
+ * chaosTest.experiment('fixtures/experiments/drain-nodes.json', { timeout: 120_000 })
+ */
+export const chaosTest: JestChaosTest = Object.assign((...args: Parameters<JestChaosTest>) => defaultTest()(...args), {
+  experiment: (...args: Parameters<JestChaosTest['experiment']>) => defaultTest().experiment(...args),
+})

@@ -1,0 +1,73 @@
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join, relative } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startVitest } from 'vitest/node'
+import type { Journal } from '../journal/types.js'
+import ChaosReporter from './chaos-reporter.js'
+
+const project = fileURLToPath(new URL('../../e2e/fixtures/reporter-project/', import.meta.url))
+
+describe('ChaosReporter inside a real Vitest run', () => {
+  let dir: string
+  let printed: string
+  let exitCode: number | undefined
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'chaos-reporter-'))
+    const stepSummary = join(dir, 'step-summary.md')
+    await writeFile(stepSummary, '# earlier step\n')
+    process.env.CHAOS_FIXTURE_DIR = dir
+    process.env.CHAOS_FIXTURE_JOURNALS = join(dir, 'journals')
+    const lines: string[] = []
+    const reporter = new ChaosReporter({ summaryPath: join(dir, 'summary.md'), env: { GITHUB_STEP_SUMMARY: stepSummary } })
+    const vitest = await startVitest('test', [], {
+      root: project,
+      config: false,
+      include: ['*.fixture.ts'],
+      watch: false,
+      reporters: [reporter, 'junit'],
+      outputFile: { junit: join(dir, 'junit.xml') },
+      onConsoleLog: () => false,
+    }, {}, { stdout: { write: (text: string) => lines.push(text) } as unknown as NodeJS.WriteStream })
+    exitCode = Number(process.exitCode)
+    process.exitCode = 0
+    await vitest.close()
+    printed = lines.join('')
+  }, 60_000)
+  afterAll(async () => {
+    delete process.env.CHAOS_FIXTURE_DIR
+    delete process.env.CHAOS_FIXTURE_JOURNALS
+    await rm(dir, { recursive: true, force: true })
+  })
+
+  it('fails the run because one chaos test deviated', () => {
+    expect(exitCode).toBe(1)
+  })
+
+  it('writes one journal per chaos run where the matcher said it would be', async () => {
+    const files = (await readdir(join(dir, 'journals'), { recursive: true })).filter((file) => file.endsWith('.json')).sort()
+    expect(files).toEqual(['runs-fixture/a-harmless-action-keeps-the-flag-absent.json', 'runs-fixture/writing-the-flag-is-caught.json'])
+    const deviated = JSON.parse(await readFile(join(dir, 'journals', files[1]!), 'utf8')) as Journal
+    expect([deviated.status, deviated.deviated, deviated.rollbacks.map((run) => run.activity.name)]).toEqual(['completed', true, ['remove-flag']])
+  })
+
+  it('prints a summary per chaos test and skips tests without chaos runs', () => {
+    const summary = printed.slice(printed.indexOf('✓ chaos:'))
+    expect(summary).toContain('✓ chaos: a harmless action keeps the flag absent\n    steady    a harmless action\n      faults: do-nothing · recovery: -\n')
+    expect(summary).toContain('✗ chaos: writing the flag is caught\n    deviated  writing the flag breaks the service\n      faults: write-flag · recovery: -\n')
+    expect(summary).not.toContain('plain test')
+  })
+
+  it('writes the Markdown summary and appends it to $GITHUB_STEP_SUMMARY', async () => {
+    const markdown = await readFile(join(dir, 'summary.md'), 'utf8')
+    const journals = relative(project, join(dir, 'journals'))
+    expect(markdown.replaceAll(journals, '<journals>')).toMatchInlineSnapshot()
+    expect(await readFile(join(dir, 'step-summary.md'), 'utf8')).toBe(`# earlier step\n${markdown}\n`)
+  })
+
+  it('leaves the junit reporter working beside it', async () => {
+    const junit = await readFile(join(dir, 'junit.xml'), 'utf8')
+    expect(junit).toContain('tests="3" failures="1"')
+  })
+})
