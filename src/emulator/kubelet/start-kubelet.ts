@@ -1,0 +1,127 @@
+// The kubelet of every emulated node: one PodWorker per bound pod, pod logs, node heartbeats.
+import type { PodLogReader } from '../api-server/api-context.js'
+import { finalizePodDeletion } from '../api-server/delete-object.js'
+import type { Node, Pod } from '../controllers/kube-types.js'
+import type { EventRecorder } from '../controllers/record-event.js'
+import { isPodFinished } from '../controllers/pod-state.js'
+import type { PodNetwork } from '../pod-network.js'
+import type { Store } from '../store/store.js'
+import { defaultWebServer } from '../workloads/default-web-server.js'
+import { imageName, type OutboundFetch, type ProgramRegistry } from '../workloads/program.js'
+import { ContainerLogs } from './container-logs.js'
+import { startNodeHeartbeat } from './node-heartbeat.js'
+import { internalIpOf, PodAddresses } from './pod-addresses.js'
+import { PodWorker } from './pod-worker.js'
+
+export interface KubeletOptions {
+  store: Store
+  network: PodNetwork
+  events: EventRecorder
+  /** Image → program; images not listed run the default web server. */
+  programs?: ProgramRegistry
+  /** The pod's way out to other Services (the mesh); default: plain `fetch`. */
+  outboundFetch?: (pod: Pod) => OutboundFetch
+}
+
+export interface Kubelet {
+  /** Container logs for the API server's `pods/<name>/log`. */
+  logs: PodLogReader
+  stop(): Promise<void>
+}
+
+const keyOf = (namespace: string | undefined, name: string | undefined) => `${namespace ?? ''}/${name ?? ''}`
+
+/**
+ * Watches pods bound to known nodes and runs them; pods that get a deletionTimestamp are stopped and removed.
+ *
+ * @example
+ * const kubelet = startKubelet({ store, network, events: createEventRecorder(store) })
+ * await kubelet.stop()
+ */
+export const startKubelet = (options: KubeletOptions): Kubelet => {
+  const { store, network, events } = options
+  const logs = new ContainerLogs()
+  const addresses = new PodAddresses()
+  const workers = new Map<string, { worker: PodWorker; podIP: string; hostNetwork: boolean }>()
+  const dirty = new Set<string>()
+  const pending = new Set<Promise<void>>()
+  let immediate: NodeJS.Immediate | undefined
+  let stopped = false
+
+  const track = (promise: Promise<void>) => {
+    pending.add(promise)
+    void promise.catch((error: unknown) => console.error('[emulator] kubelet:', error)).finally(() => pending.delete(promise))
+  }
+
+  const release = (key: string) => {
+    const entry = workers.get(key)
+    if (!entry) return
+    workers.delete(key)
+    if (!entry.hostNetwork) addresses.release(entry.podIP)
+  }
+
+  const handle = (key: string) => {
+    const [namespace, name] = key.split('/') as [string, string]
+    const pod = store.get('pods', namespace, name) as Pod | undefined
+    const entry = workers.get(key)
+    if (entry && pod?.metadata.uid !== entry.worker.uid) {
+      release(key)
+      if (!entry.worker.terminating) track(entry.worker.kill())
+    }
+    if (!pod?.spec.nodeName) return
+    const node = store.get('nodes', undefined, pod.spec.nodeName) as Node | undefined
+    if (!node) return
+    const current = workers.get(key)
+    if (pod.metadata.deletionTimestamp) {
+      if (current && !current.worker.terminating) {
+        track(current.worker.terminate(pod.metadata.deletionGracePeriodSeconds ?? 30).finally(() => release(key)))
+      } else if (!current) {
+        finalizePodDeletion(store, namespace, name, pod.metadata.uid)
+      }
+      return
+    }
+    if (current || isPodFinished(pod)) return
+    const hostIP = internalIpOf(node)
+    const hostNetwork = pod.spec.hostNetwork === true
+    const podIP = hostNetwork ? hostIP : addresses.allocate(node)
+    const worker = new PodWorker(pod, { store, network, logs, events, programFor, outboundFetch }, { hostIP, podIP })
+    workers.set(key, { worker, podIP, hostNetwork })
+    worker.start()
+  }
+
+  const programFor = (image: string) => options.programs?.get(imageName(image)) ?? defaultWebServer
+  const outboundFetch = options.outboundFetch ?? (() => (url: string, init?: RequestInit) => fetch(url, init))
+
+  const drain = () => {
+    immediate = undefined
+    const keys = [...dirty]
+    dirty.clear()
+    for (const key of keys) handle(key)
+  }
+
+  const unwatch = store.watch('pods', {}, (event) => {
+    if (stopped) return
+    dirty.add(keyOf(event.object.metadata.namespace, event.object.metadata.name))
+    immediate ??= setImmediate(drain)
+  })
+  for (const pod of store.list('pods')) dirty.add(keyOf(pod.metadata.namespace, pod.metadata.name))
+  immediate = setImmediate(drain)
+  const stopHeartbeat = startNodeHeartbeat(store)
+
+  return {
+    logs: (namespace, pod, container, logOptions) => {
+      const entry = workers.get(keyOf(namespace, pod))
+      const name = container ?? (store.get('pods', namespace, pod) as Pod | undefined)?.spec.containers[0]?.name
+      return entry && name ? logs.read(namespace, pod, name, logOptions) : undefined
+    },
+    async stop() {
+      stopped = true
+      unwatch()
+      stopHeartbeat()
+      if (immediate) clearImmediate(immediate)
+      const all = [...workers.values()].map(({ worker }) => worker.kill())
+      workers.clear()
+      await Promise.allSettled([...all, ...pending])
+    },
+  }
+}
