@@ -5,6 +5,8 @@ interface Shape {
   fields?: Record<string, Shape>
   /** Applies to every element of an array, or every value of a map. */
   each?: Shape
+  /** `order` lists every field of the Go type: anything else is an unknown field the decoder drops. */
+  closed?: true
 }
 
 const META: Shape = {
@@ -13,7 +15,8 @@ const META: Shape = {
 }
 const CONDITION = { order: ['type', 'status', 'observedGeneration', 'lastProbeTime', 'lastHeartbeatTime', 'lastUpdateTime', 'lastTransitionTime', 'reason', 'message'] }
 const CONTAINER: Shape = {
-  order: ['name', 'image', 'command', 'args', 'workingDir', 'ports', 'envFrom', 'env', 'resources', 'volumeMounts', 'volumeDevices', 'livenessProbe', 'readinessProbe', 'startupProbe', 'lifecycle', 'terminationMessagePath', 'terminationMessagePolicy', 'imagePullPolicy', 'securityContext', 'stdin', 'stdinOnce', 'tty'],
+  closed: true,
+  order: ['name', 'image', 'command', 'args', 'workingDir', 'ports', 'envFrom', 'env', 'resources', 'volumeMounts', 'volumeDevices', 'livenessProbe', 'readinessProbe', 'startupProbe', 'lifecycle', 'terminationMessagePath', 'terminationMessagePolicy', 'imagePullPolicy', 'securityContext', 'stdin', 'stdinOnce', 'tty', 'resizePolicy', 'restartPolicy'],
   fields: {
     ports: { each: { order: ['name', 'hostPort', 'containerPort', 'protocol', 'hostIP'] } },
     env: { each: { order: ['name', 'value', 'valueFrom'] } },
@@ -21,7 +24,8 @@ const CONTAINER: Shape = {
   },
 }
 const POD_SPEC: Shape = {
-  order: ['volumes', 'initContainers', 'containers', 'ephemeralContainers', 'restartPolicy', 'terminationGracePeriodSeconds', 'activeDeadlineSeconds', 'dnsPolicy', 'nodeSelector', 'serviceAccountName', 'serviceAccount', 'automountServiceAccountToken', 'nodeName', 'hostNetwork', 'hostPID', 'hostIPC', 'shareProcessNamespace', 'securityContext', 'imagePullSecrets', 'hostname', 'subdomain', 'affinity', 'schedulerName', 'tolerations', 'hostAliases', 'priorityClassName', 'priority', 'dnsConfig', 'readinessGates', 'runtimeClassName', 'enableServiceLinks', 'preemptionPolicy', 'overhead', 'topologySpreadConstraints', 'setHostnameAsFQDN', 'os', 'hostUsers'],
+  closed: true,
+  order: ['volumes', 'initContainers', 'containers', 'ephemeralContainers', 'restartPolicy', 'terminationGracePeriodSeconds', 'activeDeadlineSeconds', 'dnsPolicy', 'nodeSelector', 'serviceAccountName', 'serviceAccount', 'automountServiceAccountToken', 'nodeName', 'hostNetwork', 'hostPID', 'hostIPC', 'shareProcessNamespace', 'securityContext', 'imagePullSecrets', 'hostname', 'subdomain', 'affinity', 'schedulerName', 'tolerations', 'hostAliases', 'priorityClassName', 'priority', 'dnsConfig', 'readinessGates', 'runtimeClassName', 'enableServiceLinks', 'preemptionPolicy', 'overhead', 'topologySpreadConstraints', 'setHostnameAsFQDN', 'os', 'hostUsers', 'schedulingGates', 'resourceClaims', 'resources'],
   fields: {
     containers: { each: CONTAINER },
     initContainers: { each: CONTAINER },
@@ -48,6 +52,7 @@ const SHAPES: Record<string, Shape> = {
     fields: {
       metadata: META,
       spec: {
+        closed: true,
         order: ['replicas', 'selector', 'template', 'strategy', 'minReadySeconds', 'revisionHistoryLimit', 'paused', 'progressDeadlineSeconds'],
         fields: { template: TEMPLATE, strategy: { order: ['type', 'rollingUpdate'], fields: { rollingUpdate: { order: ['maxUnavailable', 'maxSurge'] } } } },
       },
@@ -61,7 +66,7 @@ const SHAPES: Record<string, Shape> = {
     order: TOP,
     fields: {
       metadata: META,
-      spec: { order: ['replicas', 'minReadySeconds', 'selector', 'template'], fields: { template: TEMPLATE } },
+      spec: { closed: true, order: ['replicas', 'minReadySeconds', 'selector', 'template'], fields: { template: TEMPLATE } },
       status: { order: ['replicas', 'fullyLabeledReplicas', 'readyReplicas', 'availableReplicas', 'observedGeneration', 'conditions'] },
     },
   },
@@ -111,6 +116,21 @@ const reorder = (value: unknown, shape: Shape | undefined): unknown => {
 /** The object with keys in the order kube-apiserver writes that kind (unknown keys keep their place at the end). */
 export const orderBuiltIn = <T>(object: T, kind: string): T =>
   reorder(object, SHAPES[kind] ?? { order: TOP, fields: { metadata: META } }) as T
+
+const prune = (value: unknown, shape: Shape | undefined): unknown => {
+  if (!shape) return value
+  if (Array.isArray(value)) return shape.each ? value.map((item) => prune(item, shape.each)) : value
+  if (!isObject(value)) return value
+  const result: Record<string, unknown> = {}
+  for (const [key, item] of Object.entries(value)) {
+    if (shape.closed && !shape.order?.includes(key)) continue
+    result[key] = prune(item, shape.fields?.[key])
+  }
+  return result
+}
+
+/** Drops fields a built-in kind does not have (the real decoder ignores them; `fieldValidation` is not honoured, as in 1.24). */
+export const pruneUnknownFields = <T>(object: T, kind: string): T => prune(object, SHAPES[kind]) as T
 
 /** Every object key sorted, as unstructured JSON comes back from a CRD-backed resource. */
 export const sortKeysDeep = <T>(value: T): T => {

@@ -5,6 +5,9 @@ import { deleteObject } from './delete-object.js'
 import { ApiError } from './status.js'
 import { RESOURCES, storeKey, type ResourceDefinition } from './resource-table.js'
 
+// The namespace controller takes a moment; clients (kubectl, tests) see the Terminating namespace meanwhile.
+const NAMESPACE_FINALIZE_DELAY_MS = 1000
+
 const KNOWN_KINDS = new Set(RESOURCES.map((resource) => resource.kind))
 
 const withoutFinalizer = (object: KubeObject, finalizer: string): KubeObject => ({
@@ -21,7 +24,7 @@ const ignoreMissing = (action: () => void) => {
 }
 
 /** One pass over every object; the store events its writes cause schedule the next pass. */
-const sweep = (store: Store): void => {
+const sweep = (store: Store, later: (delayMs: number) => void): void => {
   const all: { resource: ResourceDefinition; object: KubeObject }[] = RESOURCES.flatMap((resource) =>
     store.list(storeKey(resource)).map((object) => ({ resource, object })),
   )
@@ -33,7 +36,10 @@ const sweep = (store: Store): void => {
     const { namespace, name = '', ownerReferences, deletionTimestamp, finalizers = [] } = object.metadata
     const key = storeKey(resource)
     if (resource.kind === 'Namespace') {
-      if (deletionTimestamp && !all.some((entry) => entry.object.metadata.namespace === name)) ignoreMissing(() => store.remove(key, undefined, name))
+      if (!deletionTimestamp || all.some((entry) => entry.object.metadata.namespace === name)) continue
+      const due = Date.parse(deletionTimestamp) + NAMESPACE_FINALIZE_DELAY_MS - Date.now()
+      if (due > 0) later(due)
+      else ignoreMissing(() => store.remove(key, undefined, name))
       continue
     }
     if (namespace !== undefined && terminatingNamespaces.has(namespace)) {
@@ -72,13 +78,21 @@ const sweep = (store: Store): void => {
  */
 export const startGarbageCollector = (store: Store): (() => void) => {
   let scheduled: NodeJS.Immediate | undefined
+  let timer: NodeJS.Timeout | undefined
   let stopped = false
   const schedule = () => {
     if (scheduled || stopped) return
     scheduled = setImmediate(() => {
       scheduled = undefined
-      sweep(store)
+      sweep(store, later)
     })
+  }
+  const later = (delayMs: number) => {
+    if (timer || stopped) return
+    timer = setTimeout(() => {
+      timer = undefined
+      schedule()
+    }, delayMs + 10)
   }
   const unsubscribe = store.watch('*', {}, (event) => {
     if (event.type === 'DELETED' || event.object.metadata.deletionTimestamp) schedule()
@@ -87,5 +101,6 @@ export const startGarbageCollector = (store: Store): (() => void) => {
     stopped = true
     unsubscribe()
     if (scheduled) clearImmediate(scheduled)
+    if (timer) clearTimeout(timer)
   }
 }

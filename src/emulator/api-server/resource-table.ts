@@ -89,7 +89,7 @@ export const RESOURCES: ResourceDefinition[] = [
     shortNames: ['rs'], categories: ['all'], storageVersionHash: 'P1RzHs8/mWQ=', subresources: [STATUS], generation: true,
   },
   {
-    group: 'policy', versions: ['v1'], plural: 'poddisruptionbudgets', kind: 'PodDisruptionBudget', namespaced: true, verbs: ALL_VERBS,
+    group: 'policy', versions: ['v1', 'v1beta1'], plural: 'poddisruptionbudgets', kind: 'PodDisruptionBudget', namespaced: true, verbs: ALL_VERBS,
     shortNames: ['pdb'], storageVersionHash: '6BGBu0kpHtk=', subresources: [STATUS], generation: true,
   },
   ...(
@@ -107,7 +107,7 @@ export const RESOURCES: ResourceDefinition[] = [
 /** Served groups with their versions, preferred first, in the order /apis lists them. */
 export const API_GROUPS: { name: string; versions: string[] }[] = [
   { name: 'apps', versions: ['v1'] },
-  { name: 'policy', versions: ['v1'] },
+  { name: 'policy', versions: ['v1', 'v1beta1'] },
   { name: 'networking.istio.io', versions: ISTIO_VERSIONS },
 ]
 

@@ -3,6 +3,7 @@ import type { KubeObject } from '../store/kube-object.js'
 import type { Store } from '../store/store.js'
 import { StoreError } from '../store/store-error.js'
 import { applyCreateDefaults, applyUpdateDefaults } from './apply-defaults.js'
+import { pruneUnknownFields } from './canonical-order.js'
 import { checkCustomResource } from './custom-resource-schema.js'
 import { apiVersionOf, findResource, storeKey, type ResourceDefinition } from './resource-table.js'
 import { alreadyExists, ApiError, badRequest, conflict, failure, invalid, notFound } from './status.js'
@@ -14,6 +15,7 @@ const SERVER_OWNED_META = ['uid', 'creationTimestamp', 'deletionTimestamp', 'del
 const storageVersion = (resource: ResourceDefinition) => apiVersionOf(resource.group, resource.versions[0]!)
 
 const checkValid = (resource: ResourceDefinition, object: KubeObject): void => {
+  if (!resource.custom && object.spec !== undefined) object.spec = pruneUnknownFields(object, resource.kind).spec
   const errors = validateObject(object)
   if (resource.custom) {
     const checked = checkCustomResource(resource.kind, object.spec)

@@ -93,7 +93,7 @@ export class Store {
     object.metadata.uid = current.metadata.uid
     object.metadata.creationTimestamp = current.metadata.creationTimestamp
     object.metadata.resourceVersion = current.metadata.resourceVersion
-    if (JSON.stringify(object) === JSON.stringify(current)) return clone(current)
+    if (deepEqual(object, current)) return clone(current)
     if (current.metadata.generation !== undefined && specChanged(current, object)) {
       object.metadata.generation = current.metadata.generation + 1
     } else {
@@ -170,10 +170,19 @@ const tracksGeneration = (key: ResourceKey) => key.includes('/')
 const matches = (event: StoreEvent, key: ResourceKey, namespace?: string) =>
   (key === '*' || event.key === key) && (namespace === undefined || event.object.metadata.namespace === namespace)
 
+/** Structural equality that ignores key order (clients reorder keys freely). */
+const deepEqual = (a: unknown, b: unknown): boolean => {
+  if (a === b) return true
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false
+  const aKeys = Object.keys(a).filter((key) => (a as Record<string, unknown>)[key] !== undefined)
+  const bKeys = Object.keys(b).filter((key) => (b as Record<string, unknown>)[key] !== undefined)
+  return aKeys.length === bKeys.length && aKeys.every((key) => deepEqual((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]))
+}
+
 const specChanged = (before: KubeObject, after: KubeObject): boolean => {
   const strip = ({ status: _status, metadata, ...rest }: KubeObject) => {
     const { resourceVersion: _rv, generation: _gen, managedFields: _mf, ...meta } = metadata
-    return JSON.stringify({ ...rest, metadata: meta })
+    return { ...rest, metadata: meta }
   }
-  return strip(before) !== strip(after)
+  return !deepEqual(strip(before), strip(after))
 }
