@@ -8,8 +8,8 @@ import { SNAPSHOT_ANNOTATION } from './fault-snapshot.js'
 const NS = 'mesh'
 const actions = istioCatalog['chaosistio.fault.actions']!
 const probes = istioCatalog['chaosistio.fault.probes']!
-const call = (fn: ActivityFunction | undefined, args: Record<string, unknown>, strict = false) =>
-  Promise.resolve(fn!.run(args, { signal: new AbortController().signal, log: () => undefined, strict }))
+const call = async (fn: ActivityFunction | undefined, args: Record<string, unknown>, strict = false) =>
+  await fn!.run(args, { signal: new AbortController().signal, log: () => undefined, strict })
 
 const where = { group: 'networking.istio.io', version: 'v1alpha3', namespace: NS, plural: 'virtualservices' }
 const manifestFault = { abort: { httpStatus: 500, percentage: { value: 10 } } }

@@ -13,8 +13,8 @@ const idle: Program = () => Promise.resolve({ ports: {}, stop: () => Promise.res
 const actions = kubernetesCatalog['chaosk8s.deployment.actions']!
 const probes = kubernetesCatalog['chaosk8s.deployment.probes']!
 const legacy = kubernetesCatalog['chaosk8s.probes']!
-const call = (fn: ActivityFunction | undefined, args: Record<string, unknown> = {}) =>
-  Promise.resolve(fn!.run(args, { signal: new AbortController().signal, log: () => undefined, strict: false }))
+const call = async (fn: ActivityFunction | undefined, args: Record<string, unknown> = {}) =>
+  await fn!.run(args, { signal: new AbortController().signal, log: () => undefined, strict: false })
 
 let cluster: EmulatedCluster
 let apps: AppsV1Api

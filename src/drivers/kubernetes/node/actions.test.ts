@@ -11,8 +11,8 @@ const idle: Program = (context) => {
   return Promise.resolve({ ports: {}, stop: () => Promise.resolve() })
 }
 const actions = kubernetesCatalog['chaosk8s.node.actions']!
-const call = (fn: ActivityFunction | undefined, args: Record<string, unknown> = {}) =>
-  Promise.resolve(fn!.run(args, { signal: new AbortController().signal, log: () => undefined, strict: false }))
+const call = async (fn: ActivityFunction | undefined, args: Record<string, unknown> = {}) =>
+  await fn!.run(args, { signal: new AbortController().signal, log: () => undefined, strict: false })
 
 let cluster: EmulatedCluster
 let core: CoreV1Api

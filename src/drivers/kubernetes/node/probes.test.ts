@@ -4,8 +4,8 @@ import { startEmulatedCluster, type EmulatedCluster } from '../../../emulator/in
 import { kubernetesCatalog } from '../catalog.js'
 
 const probes = kubernetesCatalog['chaosk8s.node.probes']!
-const call = (fn: ActivityFunction | undefined, args: Record<string, unknown> = {}) =>
-  Promise.resolve(fn!.run(args, { signal: new AbortController().signal, log: () => undefined, strict: false }))
+const call = async (fn: ActivityFunction | undefined, args: Record<string, unknown> = {}) =>
+  await fn!.run(args, { signal: new AbortController().signal, log: () => undefined, strict: false })
 
 let cluster: EmulatedCluster
 
