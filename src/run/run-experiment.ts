@@ -36,7 +36,9 @@ const closeJournal = (context: RunContext): Journal => {
   journal.end = formatTimestamp(endMs)
   journal.duration = secondsBetween(context.startedMs, endMs)
   journal.status ??= 'completed'
-  context.explain(journal.deviated ? 'The system deviated from its steady state.' : 'Every phase ran and the steady-state hypothesis held.')
+  const failed = journal.run.filter((run) => run.status === 'failed').length
+  const failures = failed === 0 ? '' : ` (${failed} method ${failed === 1 ? 'activity' : 'activities'} failed, which compatible mode does not count against the run)`
+  context.explain(journal.deviated ? 'The system deviated from its steady state.' : `Every phase ran and the steady-state hypothesis held${failures}.`)
   context.log('info', `Experiment ended with status: ${journal.deviated ? 'deviated' : journal.status}`)
   return journal as Journal
 }
