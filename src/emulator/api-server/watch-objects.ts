@@ -104,6 +104,12 @@ export const watchObjects = (context: ApiContext, request: IncomingMessage, resp
       }
       unsubscribe = context.store.watch(storeKey(resource), { namespace }, onEvent)
     } else {
+      // Objects untouched since `from` are as the client saw them then; the rest are classified by the replay.
+      for (const object of context.store.list(storeKey(resource), namespace)) {
+        if (Number(object.metadata.resourceVersion) > from!) continue
+        if (matchesSelectors(selectors, object)) matching.add(identity(object))
+        else notMatching.add(identity(object))
+      }
       unsubscribe = context.store.watch(storeKey(resource), { namespace, fromResourceVersion: from }, onEvent)
     }
   } catch (error) {
