@@ -1,5 +1,6 @@
 import { AppsV1Api, CoreV1Api, KubeConfig, PatchStrategy, PolicyV1Api, setHeaderOptions, type V1Deployment, type V1Pod } from '@kubernetes/client-node'
 import { readFile } from 'node:fs/promises'
+import { connect } from 'node:net'
 import { dirname, join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createControllableProgram } from './kubelet/testing/controllable-program.js'
@@ -209,5 +210,35 @@ describe('startEmulatedCluster', () => {
     const state = await readFile(join(dirname(cluster.kubeconfigPath), 'cluster.json'), 'utf8')
     expect(JSON.parse(state)).toMatchObject({ apiUrl: cluster.apiUrl, pid: process.pid })
     expect(state).not.toContain(cluster.token)
+  })
+})
+
+describe('stop', () => {
+  const refuses = (url: string) =>
+    new Promise<boolean>((resolve) => {
+      const socket = connect({ host: '127.0.0.1', port: Number(new URL(url).port) })
+      socket.setTimeout(2_000, () => (socket.destroy(), resolve(false)))
+      socket.once('connect', () => (socket.destroy(), resolve(false)))
+      socket.once('error', (error: NodeJS.ErrnoException) => resolve(error.code === 'ECONNREFUSED'))
+    })
+
+  it('closes the API server and the bookinfo ingress: their ports refuse connections afterwards', async () => {
+    const withBookinfo = await startEmulatedCluster({ bookinfo: true })
+    const page = await fetch(`${withBookinfo.productPageUrl}/productpage`)
+    expect(await page.text()).toContain('<title>Simple Bookstore App</title>')
+    expect((await fetch(`${withBookinfo.apiUrl}/healthz`)).status).toBe(200)
+    await withBookinfo.stop()
+    expect(await refuses(`${withBookinfo.apiUrl}/healthz`)).toBe(true)
+    expect(await refuses(`${withBookinfo.productPageUrl}/productpage`)).toBe(true)
+  })
+
+  it('leaves no handles behind: a child process that starts and stops a cluster exits by itself', async () => {
+    const { execa } = await import('execa')
+    const entry = new URL('./index.ts', import.meta.url).pathname
+    const script = `const { startEmulatedCluster } = await import(${JSON.stringify(entry)}); const c = await startEmulatedCluster({ bookinfo: true }); await fetch(c.productPageUrl + '/productpage'); await c.stop(); console.log('stopped')`
+    const child = await execa('node', ['--import', 'tsx', '--input-type=module', '-e', script], { timeout: 60_000, reject: false })
+    expect(child.timedOut).toBe(false)
+    expect(child.stdout.trim()).toBe('stopped')
+    expect(child.exitCode).toBe(0)
   })
 })
