@@ -1,6 +1,18 @@
+import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vitest/config'
 
+const source = (path: string) => fileURLToPath(new URL(`./src/${path}`, import.meta.url))
+
 export default defineConfig({
+  // this repository's own tests import the package entries as users do, served from src/
+  resolve: {
+    alias: [
+      { find: /^vitest-chaos$/, replacement: source('index.ts') },
+      { find: /^vitest-chaos\/vitest$/, replacement: source('vitest/index.ts') },
+      { find: /^vitest-chaos\/vitest\/setup$/, replacement: source('vitest/setup.ts') },
+      { find: /^vitest-chaos\/reporter$/, replacement: source('report/index.ts') },
+    ],
+  },
   test: {
     projects: [
       {
@@ -13,10 +25,20 @@ export default defineConfig({
         },
       },
       {
+        // matcher and fixture types (*.test-d.ts) checked by tsc, kept apart so `--project unit` stays fast
+        extends: true,
+        test: {
+          name: 'types',
+          include: [],
+          typecheck: { enabled: true, only: true, include: ['src/**/*.test-d.ts'], tsconfig: './tsconfig.json', ignoreSourceErrors: true },
+        },
+      },
+      {
         extends: true,
         test: {
           name: 'chaos',
           include: ['e2e/**/*.chaos.test.ts'],
+          setupFiles: ['vitest-chaos/vitest/setup'],
           testTimeout: 180_000,
           hookTimeout: 120_000,
           fileParallelism: false,

@@ -1,9 +1,10 @@
 import type { ActivityCatalog } from '../experiment/activity-function.js'
 import { loadExperiment } from '../experiment/load-experiment.js'
 import type { Experiment } from '../experiment/types.js'
+import { ensureExperimentIsValid } from '../run/validate-experiment.js'
 
 /** Reads a Chaos Toolkit file and validates it, throwing `InvalidExperimentError` with every issue found. */
-export const loadRunnableExperiment = async (path: string, _options: { catalog: ActivityCatalog }): Promise<Experiment> => {
+export const loadRunnableExperiment = async (path: string, options: { catalog: ActivityCatalog }): Promise<Experiment> => {
   const loaded = await loadExperiment(path)
-  return loaded.document as Experiment
+  return ensureExperimentIsValid(loaded.document, { catalog: options.catalog, locate: loaded.locate, source: loaded.source })
 }
