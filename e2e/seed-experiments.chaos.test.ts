@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { AppsV1Api, CoreV1Api, CustomObjectsApi, KubeConfig, Watch } from '@kubernetes/client-node'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { main } from '../src/cli/main.js'
 import { startEmulatedCluster, type EmulatedCluster } from '../src/emulator/index.js'
 import type { Journal } from '../src/journal/types.js'
@@ -141,30 +141,45 @@ describe('experiment 3: terminate every ratings pod', () => {
 
 describe('experiment 4: latency on reviews v3', () => {
   const routes = () => custom.getNamespacedCustomObject(VS) as Promise<{ spec: { http: Array<{ fault?: unknown }> } }>
+  const delay = { delay: { fixedDelay: '5s', percentage: { value: 100 } } }
 
-  beforeAll(async () => {
-    // the article's reviews VirtualService sends every user to v3
-    await custom.patchNamespacedCustomObject(
-      { ...VS, body: [{ op: 'replace', path: '/spec/http', value: [{ route: [{ destination: { host: 'reviews', subset: 'v3' } }] }] }] },
-    )
+  beforeEach(async () => {
+    // the article's reviews VirtualService: every user goes to v3, no fault
+    await custom.patchNamespacedCustomObject({
+      ...VS,
+      body: [{ op: 'replace', path: '/spec/http', value: [{ route: [{ destination: { host: 'reviews', subset: 'v3' } }] }] }],
+    })
   })
 
-  it('deviates, and the 5 s delay stays on the route without a rollback strategy that plays it', async () => {
-    const { code, journal } = await run('reviews-latency.json')
+  const expectDeviated = (journal: Journal) => {
     expect(journal.status).toBe('completed')
     expect(journal.deviated).toBe(true)
-    expect(code).toBe(1)
     expect(journal.steady_states.before?.steady_state_met).toBe(true)
     const missed = journal.steady_states.after!.probes.find((p) => p.activity.name === 'fetch-productpage-for-jason-in-due-time')!
     expect(missed.tolerance_met).toBe(false)
+    expect(journal.run[0]!.output).toMatchObject({ status: 200, body: { spec: { http: [{ fault: delay }] } } })
+  }
+
+  it('deviates; when no rollback is played (the article\'s first run, as chaoslib 2021 did) the 5 s delay stays', async () => {
+    const { code, journal } = await run('reviews-latency.json', '--rollback-strategy', 'never')
+    expectDeviated(journal)
+    expect(code).toBe(1)
     expect(journal.rollbacks).toEqual([])
-    expect((await routes()).spec.http[0]!.fault).toEqual({ delay: { fixedDelay: '5s', percentage: { value: 100 } } })
+    expect((await routes()).spec.http[0]!.fault).toEqual(delay)
   })
 
   it('deviates and removes the fault with --rollback-strategy deviated', async () => {
-    const { journal } = await run('reviews-latency.json', '--rollback-strategy', 'deviated')
-    expect(journal.deviated).toBe(true)
+    const { code, journal } = await run('reviews-latency.json', '--rollback-strategy', 'deviated')
+    expectDeviated(journal)
+    expect(code).toBe(1)
     expect(journal.rollbacks.map((r) => [r.activity.name, r.status])).toEqual([['remove-fault-for-reviews-service', 'succeeded']])
+    expect((await routes()).spec.http[0]!.fault).toBeUndefined()
+  })
+
+  it('also removes it under the default strategy, as current chaoslib plays rollbacks after a deviation', async () => {
+    const { journal } = await run('reviews-latency.json')
+    expectDeviated(journal)
+    expect(journal.rollbacks.map((r) => r.status)).toEqual(['succeeded'])
     expect((await routes()).spec.http[0]!.fault).toBeUndefined()
   })
 })
