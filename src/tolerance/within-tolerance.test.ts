@@ -170,7 +170,8 @@ describe('probe tolerances', () => {
     provider: { type: 'python', module: 'checks', func: 'above', arguments: { threshold: 2 } },
   }
   const runProbe = async (probe: Probe): Promise<unknown> => {
-    const args = (probe.provider as { arguments: { value: number; threshold: number } }).arguments
+    await Promise.resolve()
+    const args = (probe.provider as unknown as { arguments: { value: number; threshold: number } }).arguments
     if (args.value < 0) throw new ActivityFailedError('negative')
     if (args.value === 99) throw new InterruptedError('stop')
     return args.value > args.threshold ? ['found'] : []
