@@ -24,7 +24,12 @@ export type Route =
 
 /** Maps a request path onto the resource table, the way kube-apiserver's mux and its group handlers do. */
 export const parsePath = (pathname: string): Route => {
-  const segments = pathname.split('/').filter(Boolean).map(decodeURIComponent)
+  let segments: string[]
+  try {
+    segments = pathname.split('/').filter(Boolean).map(decodeURIComponent)
+  } catch {
+    return { type: 'no-route' }
+  }
   if (segments[0] === 'api') {
     if (segments.length === 1) return { type: 'api-versions' }
     if (segments[1] !== 'v1') return { type: 'no-route' }

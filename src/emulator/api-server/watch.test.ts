@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-argument, @typescript-eslint/no-unsafe-return -- watch events are untyped JSON */
 // Watch semantics through client-node's Watch and raw streams, checked against the recorded watch cases.
 import * as k8s from '@kubernetes/client-node'
 import { afterEach, describe, expect, it } from 'vitest'
