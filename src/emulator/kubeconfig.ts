@@ -4,7 +4,8 @@ import { stringify } from 'yaml'
 export const EMULATED_CONTEXT = 'emulated'
 
 /**
- * Kubeconfig YAML for `server` with a bearer token; `insecure-skip-tls-verify` lets client-node ≥ 1.1.2 talk plain http.
+ * Kubeconfig YAML for `server` with a bearer token and `insecure-skip-tls-verify` (the emulator's certificate is self-signed;
+ * client-node ≥ 1.1.2 also needs the flag for plain http).
  *
  * @example
  * kubeconfigFor('http://127.0.0.1:41234', 'token') // "apiVersion: v1\nkind: Config\n…"

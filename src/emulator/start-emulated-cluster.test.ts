@@ -206,6 +206,7 @@ describe('startEmulatedCluster', () => {
     expect(await readFile(cluster.kubeconfigPath, 'utf8')).toBe(cluster.kubeconfig)
     expect(cluster.kubeconfig).toContain('current-context: emulated')
     expect(cluster.kubeconfig).toContain('insecure-skip-tls-verify: true')
+    expect(cluster.kubeconfig).toMatch(/server: https:\/\/127\.0\.0\.1:\d+/)
     expect(cluster.token.length).toBeGreaterThanOrEqual(24)
     const state = await readFile(join(dirname(cluster.kubeconfigPath), 'cluster.json'), 'utf8')
     expect(JSON.parse(state)).toMatchObject({ apiUrl: cluster.apiUrl, pid: process.pid })

@@ -12,6 +12,7 @@ import { kubeconfigFor } from './kubeconfig.js'
 import { createMesh } from './mesh/create-mesh.js'
 import { PodNetwork } from './pod-network.js'
 import { Store } from './store/store.js'
+import { startApiTlsEndpoint } from './topology/api-tls-endpoint.js'
 import { applyTopology, createWithDefaults } from './topology/apply-topology.js'
 import { waitForReady } from './topology/wait-for-ready.js'
 import { applyManifests, bookinfoPrograms, readBookinfoManifests } from './workloads/bookinfo/index.js'
@@ -50,6 +51,8 @@ export const startEmulatedCluster = async (options: EmulatedClusterOptions = {})
     stops.push(() => kubelet.stop())
     const api = await startApiServer({ store, token, podLogs: kubelet.logs, ...(options.port !== undefined ? { port: options.port } : {}) })
     stops.push(() => api.close())
+    const tlsEndpoint = await startApiTlsEndpoint(api.url)
+    stops.push(() => tlsEndpoint.close())
     let productPageUrl: string | undefined
     if (bookinfo) {
       const target = { get: store.get.bind(store), update: store.update.bind(store), create: (key: string, object: Parameters<Store['create']>[1]) => createWithDefaults(store, key, object) }
@@ -58,11 +61,11 @@ export const startEmulatedCluster = async (options: EmulatedClusterOptions = {})
       stops.push(() => ingress.close())
       productPageUrl = ingress.url
     }
-    const kubeconfig = kubeconfigFor(api.url, token)
+    const kubeconfig = kubeconfigFor(tlsEndpoint.url, token)
     const kubeconfigPath = join(stateDir, 'kubeconfig')
     await writeFile(kubeconfigPath, kubeconfig, { mode: 0o600 })
     const clusterJson = join(stateDir, 'cluster.json')
-    await writeFile(clusterJson, `${JSON.stringify({ name: 'emulated', apiUrl: api.url, productPageUrl, pid: process.pid, kubeconfigPath, startedAt: new Date().toISOString() }, null, 2)}\n`)
+    await writeFile(clusterJson, `${JSON.stringify({ name: 'emulated', apiUrl: api.url, kubeconfigServer: tlsEndpoint.url, productPageUrl, pid: process.pid, kubeconfigPath, startedAt: new Date().toISOString() }, null, 2)}\n`)
     stops.push(() => (ownsStateDir ? rm(stateDir, { recursive: true, force: true }) : rm(clusterJson, { force: true })))
     if (options.waitForReady ?? true) await waitForReady(store, READY_TIMEOUT_MS)
     let stopping: Promise<void> | undefined
