@@ -38,7 +38,9 @@ const closeJournal = (context: RunContext): Journal => {
   journal.status ??= 'completed'
   const failed = journal.run.filter((run) => run.status === 'failed').length
   const failures = failed === 0 ? '' : ` (${failed} method ${failed === 1 ? 'activity' : 'activities'} failed, which compatible mode does not count against the run)`
-  context.explain(journal.deviated ? 'The system deviated from its steady state.' : `Every phase ran and the steady-state hypothesis held${failures}.`)
+  const checked = journal.steady_states.before !== null || journal.steady_states.after !== null
+  const held = checked ? 'Every phase ran and the steady-state hypothesis held' : 'Every phase ran; no steady-state hypothesis was checked'
+  context.explain(journal.deviated ? 'The system deviated from its steady state.' : `${held}${failures}.`)
   context.log('info', `Experiment ended with status: ${journal.deviated ? 'deviated' : journal.status}`)
   return journal as Journal
 }

@@ -5,13 +5,19 @@ export class UsageError extends Error {
   override name = 'UsageError'
 }
 
+/** The FILE argument and the option values of one command line. */
+export interface ParsedCommand {
+  file: string
+  values: Record<string, string | boolean | (string | boolean)[] | undefined>
+}
+
 /**
  * `node:util` parseArgs with one positional FILE; unknown options and a missing FILE become UsageError.
  *
  * @example
  * const { file, values } = parseCommandArgs(argv, { 'fail-fast': { type: 'boolean' } })
  */
-export const parseCommandArgs = <T extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: T) => {
+export const parseCommandArgs = (argv: string[], options: NonNullable<ParseArgsConfig['options']>): ParsedCommand => {
   let parsed
   try {
     parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true })
