@@ -1,7 +1,11 @@
+import { writeFileSync } from 'node:fs'
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { join } from 'node:path'
 import { CoreV1Api, CustomObjectsApi, KubeConfig } from '@kubernetes/client-node'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { ActivityFunction } from '../../experiment/activity-function.js'
-import { startEmulatedCluster, type EmulatedCluster } from '../../emulator/index.js'
+import { kubeconfigFor, startEmulatedCluster, type EmulatedCluster } from '../../emulator/index.js'
 import { istioCatalog } from './catalog.js'
 import { SNAPSHOT_ANNOTATION } from './fault-snapshot.js'
 
@@ -130,5 +134,57 @@ describe('strict mode', () => {
     expect((await read()).spec.http[0]!.fault).toEqual({ abort: { httpStatus: 418, percentage: { value: 50 } } })
     await call(actions.unset_fault, { virtual_service_name: 'reviews', ns: NS, routes: v2 }, true)
     expect((await read()).spec.http).toEqual(http)
+  })
+})
+
+/** A loopback proxy to the API server that changes the VirtualService just before forwarding each PATCH of it. */
+const startMeddlingProxy = async (apiUrl: string, token: string): Promise<Server> => {
+  const server = createServer((request, response) => {
+    const chunks: Buffer[] = []
+    request.on('data', (chunk: Buffer) => chunks.push(chunk))
+    request.on('end', () => {
+      void (async () => {
+        const headers = { authorization: `Bearer ${token}` }
+        if (request.method === 'PATCH' && request.url?.includes('/virtualservices/reviews')) {
+          await fetch(`${apiUrl}${request.url}`, {
+            method: 'PATCH',
+            headers: { ...headers, 'content-type': 'application/merge-patch+json' },
+            body: JSON.stringify({ metadata: { labels: { 'changed-by': 'someone-else' } } }),
+          })
+        }
+        const forwarded = await fetch(`${apiUrl}${request.url}`, {
+          method: request.method!,
+          headers: { ...headers, 'content-type': request.headers['content-type'] ?? 'application/json', accept: 'application/json' },
+          ...(chunks.length ? { body: Buffer.concat(chunks) } : {}),
+        })
+        response.writeHead(forwarded.status, { 'content-type': forwarded.headers.get('content-type') ?? 'application/json' })
+        response.end(Buffer.from(await forwarded.arrayBuffer()))
+      })()
+    })
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  return server
+}
+
+describe('strict mode against a concurrent writer', () => {
+  it('a change between the read and the write is a 409 conflict and an error, where compatible mode overwrites', async () => {
+    const proxy = await startMeddlingProxy(cluster.apiUrl, cluster.token)
+    const kubeconfigPath = join(cluster.kubeconfigPath, '..', 'meddled-kubeconfig')
+    writeFileSync(kubeconfigPath, kubeconfigFor(`http://127.0.0.1:${(proxy.address() as AddressInfo).port}`, cluster.token))
+    process.env.KUBECONFIG = kubeconfigPath
+    try {
+      await expect(call(actions.add_delay_fault, { virtual_service_name: 'reviews', ns: NS, fixed_delay: '5s', routes: v2 }, true)).rejects.toThrow(
+        "VirtualService 'reviews' in namespace 'mesh' was changed by someone else while the fault was being applied (409 Conflict)",
+      )
+      const untouched = await read()
+      expect(untouched.spec.http).toEqual(http)
+      expect(untouched.metadata.annotations?.[SNAPSHOT_ANNOTATION]).toBeUndefined()
+      const result = (await call(actions.add_delay_fault, { virtual_service_name: 'reviews', ns: NS, fixed_delay: '5s', routes: v2 })) as { status: number }
+      expect(result.status).toBe(200)
+      expect((await read()).spec.http[0]!.fault).toEqual({ delay: { fixedDelay: '5s' } })
+    } finally {
+      process.env.KUBECONFIG = cluster.kubeconfigPath
+      await new Promise((resolve) => proxy.close(resolve))
+    }
   })
 })
