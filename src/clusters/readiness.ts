@@ -25,7 +25,11 @@ export const waitForNodesReady = (kc: KubeConfig, count: number, options: Readin
   watchUntil<V1Node>({
     kc, path: '/api/v1/nodes', ...options,
     isDone: (nodes) => nodes.length >= count && nodes.every(isNodeReady),
-    describe: (nodes) => `${nodes.filter(isNodeReady).length}/${count} nodes Ready (not Ready: ${names(nodes.filter((node) => !isNodeReady(node))) || 'none seen yet'})`,
+    describe: (nodes) => {
+      const notReady = nodes.filter((node) => !isNodeReady(node))
+      const detail = notReady.length > 0 ? `not Ready: ${names(notReady)}` : `only ${nodes.length} node${nodes.length === 1 ? '' : 's'} exist`
+      return `${nodes.length - notReady.length}/${count} nodes Ready (${detail})`
+    },
   })
 
 /** Waits, by watching, until the namespace has at least `minimum` deployments and every one is fully available. */
