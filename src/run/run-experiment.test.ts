@@ -130,6 +130,36 @@ describe('runExperiment: strict mode', () => {
   })
 })
 
+describe('runExperiment: tolerances that cannot be evaluated', () => {
+  const regexOnDict = { ...call('probe', 'status-dict', 'mark', { arguments: { label: { status: 200 } } }), tolerance: { type: 'regex', pattern: 'ok' } } as Probe
+
+  it('compatible: the run is aborted (Chaos Toolkit crashes) and rollbacks still play by default', async () => {
+    const journal = await run(experimentWith({ 'steady-state-hypothesis': { title: 'h', probes: [regexOnDict] } }))
+    expect(journal.status).toBe('aborted')
+    expect(journal.run).toEqual([])
+    expect(journal.rollbacks).toHaveLength(1)
+    expect(journal['vitest-chaos']?.reason).toMatch(/^The run stopped on an unexpected error: /)
+  })
+
+  it('strict: the probe is failed, with the error recorded, and the run is failed', async () => {
+    const journal = await run(experimentWith({ 'steady-state-hypothesis': { title: 'h', probes: [regexOnDict] } }), { mode: 'strict' })
+    expect(journal.status).toBe('failed')
+    expect(journal.steady_states.before?.probes[0]).toMatchObject({ status: 'failed', tolerance_met: false })
+    expect(journal.steady_states.before?.probes[0]?.exception?.at(-1)).toMatch(/^ActivityFailedError: /)
+  })
+
+  it('a probe tolerance runs its probe with the output as `value`, without a journal entry of its own', async () => {
+    const tolerance = { type: 'probe', name: 'is-42', provider: { type: 'python', module: 'tests.system', func: 'is_answer', arguments: {} } }
+    const answer = (label: number) => ({ ...call('probe', 'answer', 'mark', { arguments: { label } }), tolerance }) as Probe
+    const met = await run(experimentWith({ 'steady-state-hypothesis': { title: 'h', probes: [answer(42)] }, method: [] }))
+    expect(met.steady_states.before).toMatchObject({ steady_state_met: true, probes: [{ output: 42, tolerance_met: true }] })
+    expect(met.steady_states.before?.probes).toHaveLength(1)
+    const missed = await run(experimentWith({ 'steady-state-hypothesis': { title: 'h', probes: [answer(41)] }, method: [] }))
+    expect(missed.steady_states.before?.steady_state_met).toBe(false)
+    expect(system.calls).toEqual(expect.arrayContaining(['is_answer 42', 'is_answer 41']))
+  })
+})
+
 describe('runExperiment: configuration, refs, pauses, dry', () => {
   it('runs refs to hypothesis probes and substitutes configuration into arguments and title', async () => {
     const experiment = experimentWith({
