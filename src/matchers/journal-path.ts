@@ -5,7 +5,7 @@ export const DEFAULT_JOURNAL_DIR = '.chaos/journals'
 const slug = (text: string): string =>
   text
     .toLowerCase()
-    .replace(/\.(chaos\.)?test\.[cm]?[jt]s$/, '')
+    .replace(/(\.(chaos|test|spec|fixture))*\.[cm]?[jt]sx?$/, '')
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
     .slice(0, 80) || 'run'

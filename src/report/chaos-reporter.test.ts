@@ -1,11 +1,20 @@
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join, relative } from 'node:path'
+import { join } from 'node:path'
+import { Writable } from 'node:stream'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startVitest } from 'vitest/node'
 import type { Journal } from '../journal/types.js'
 import ChaosReporter from './chaos-reporter.js'
+
+const collect = (lines: string[]) =>
+  new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      lines.push(chunk.toString())
+      done()
+    },
+  }) as NodeJS.WriteStream
 
 const project = fileURLToPath(new URL('../../e2e/fixtures/reporter-project/', import.meta.url))
 
@@ -29,7 +38,7 @@ describe('ChaosReporter inside a real Vitest run', () => {
       reporters: [reporter, 'junit'],
       outputFile: { junit: join(dir, 'junit.xml') },
       onConsoleLog: () => false,
-    }, {}, { stdout: { write: (text: string) => lines.push(text) } as unknown as NodeJS.WriteStream })
+    }, {}, { stdout: collect(lines), stderr: collect([]) })
     exitCode = Number(process.exitCode)
     process.exitCode = 0
     await vitest.close()
@@ -47,7 +56,7 @@ describe('ChaosReporter inside a real Vitest run', () => {
 
   it('writes one journal per chaos run where the matcher said it would be', async () => {
     const files = (await readdir(join(dir, 'journals'), { recursive: true })).filter((file) => file.endsWith('.json')).sort()
-    expect(files).toEqual(['runs-fixture/a-harmless-action-keeps-the-flag-absent.json', 'runs-fixture/writing-the-flag-is-caught.json'])
+    expect(files).toEqual(['e2e-fixtures-reporter-project-runs/a-harmless-action-keeps-the-flag-absent.json', 'e2e-fixtures-reporter-project-runs/writing-the-flag-is-caught.json'])
     const deviated = JSON.parse(await readFile(join(dir, 'journals', files[1]!), 'utf8')) as Journal
     expect([deviated.status, deviated.deviated, deviated.rollbacks.map((run) => run.activity.name)]).toEqual(['completed', true, ['remove-flag']])
   })
@@ -61,8 +70,17 @@ describe('ChaosReporter inside a real Vitest run', () => {
 
   it('writes the Markdown summary and appends it to $GITHUB_STEP_SUMMARY', async () => {
     const markdown = await readFile(join(dir, 'summary.md'), 'utf8')
-    const journals = relative(project, join(dir, 'journals'))
-    expect(markdown.replaceAll(journals, '<journals>')).toMatchInlineSnapshot()
+    expect(markdown.replaceAll(dir, '<dir>')).toMatchInlineSnapshot(`
+      "## Chaos experiments
+
+      2 chaos tests (1 failed), 2 runs, 1 steady.
+
+      | test | verdict | experiment | faults | recovery | load | journal |
+      | --- | --- | --- | --- | --- | --- | --- |
+      | a harmless action keeps the flag absent | **steady** | a harmless action | do-nothing | - | - | \`<dir>/journals/e2e-fixtures-reporter-project-runs/a-harmless-action-keeps-the-flag-absent.json\` |
+      | ❌ writing the flag is caught | **deviated** | writing the flag breaks the service | write-flag | - | - | \`<dir>/journals/e2e-fixtures-reporter-project-runs/writing-the-flag-is-caught.json\` |
+      "
+    `)
     expect(await readFile(join(dir, 'step-summary.md'), 'utf8')).toBe(`# earlier step\n${markdown}\n`)
   })
 

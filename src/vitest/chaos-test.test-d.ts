@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/unbound-method, @typescript-eslint/no-unsafe-call -- type tests reference methods and call unknown matchers on purpose */
 import { describe, expectTypeOf, it, type TaskMeta } from 'vitest'
 import type { StartedCluster } from '../clusters/started-cluster.js'
 import type { Journal } from '../journal/types.js'

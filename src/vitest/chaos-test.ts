@@ -32,18 +32,21 @@ const startTestCluster = async (options: ChaosTestOptions, onCleanup: (fn: () =>
 }
 
 const buildChaosTest = (options: ChaosTestOptions) => {
+  // Vitest requires a destructuring pattern as a fixture's first parameter
+  /* eslint-disable no-empty-pattern */
   const withCluster = (options.scope === 'file'
-    ? base.extend('cluster', { scope: 'file', auto: true }, async (_, { onCleanup }) => startTestCluster(options, onCleanup))
-    : base.extend('cluster', { scope: 'worker', auto: true }, async (_, { onCleanup }) => startTestCluster(options, onCleanup))) as ReturnType<
+    ? base.extend('cluster', { scope: 'file', auto: true }, async ({}, { onCleanup }) => startTestCluster(options, onCleanup))
+    : base.extend('cluster', { scope: 'worker', auto: true }, async ({}, { onCleanup }) => startTestCluster(options, onCleanup))) as ReturnType<
     typeof base.extend<'cluster', StartedCluster | undefined>
   >
+  /* eslint-enable no-empty-pattern */
   return withCluster.extend('chaos', { auto: true }, ({ cluster, task, signal }, { onCleanup }): ChaosContext => {
     const meta = (task.meta.chaos ??= { runs: [] })
     const { context, close } = openChaosContext({
       signal,
       cluster,
       testPath: task.file.filepath,
-      testName: task.fullName,
+      testName: task.fullTestName ?? task.name,
       journalDir: options.journalDir,
       catalog: options.catalog,
       record: (run) => meta.runs.push(run),
