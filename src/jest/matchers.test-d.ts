@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/unbound-method, @typescript-eslint/no-unsafe-call -- type tests reference methods and call unknown matchers on purpose */
 import { expect } from '@jest/globals'
 import { describe, expectTypeOf, it } from 'vitest'
 import { fault, http, steadyState } from '../authoring/index.js'
