@@ -5,6 +5,7 @@ import { type DispatchContext, dispatchRoute } from './dispatch-route.js'
 import type { GatewaySpec } from './istio-types.js'
 import { type MeshRequest, plainResponse, type RequestSource, type UpstreamResponse } from './mesh-request.js'
 import { withoutHopByHop } from './forward.js'
+import { linkSignals } from './link-signals.js'
 import { withRequestId } from './route-mesh-request.js'
 import { findGatewayVirtualServices, selectRoute } from './select-route.js'
 
@@ -18,11 +19,13 @@ const INGRESS_LABELS = { app: 'istio-ingressgateway', istio: 'ingressgateway' }
 
 const servesIngress = (spec: GatewaySpec) => Object.entries(spec.selector ?? {}).every(([name, value]) => INGRESS_LABELS[name as keyof typeof INGRESS_LABELS] === value)
 
-const readBody = async (incoming: IncomingMessage): Promise<Buffer> => {
-  const chunks: Buffer[] = []
-  for await (const chunk of incoming) chunks.push(chunk as Buffer)
-  return Buffer.concat(chunks)
-}
+const readBody = (incoming: IncomingMessage): Promise<Buffer> =>
+  new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    incoming.on('data', (chunk: Buffer) => chunks.push(chunk))
+    incoming.on('end', () => resolve(Buffer.concat(chunks)))
+    incoming.on('error', reject)
+  })
 
 const toMeshRequest = (incoming: IncomingMessage, body: Buffer, fallbackAuthority: string): MeshRequest => {
   const url = new URL(incoming.url ?? '/', 'http://ingress')
@@ -58,11 +61,12 @@ export const startIngressGateway = async (context: DispatchContext, port = 0): P
   const server = createServer((incoming, outgoing) => {
     const abort = new AbortController()
     outgoing.on('close', () => outgoing.writableFinished || abort.abort(new Error('the client went away')))
-    const signals = [abort.signal, context.signal].filter((signal): signal is AbortSignal => signal !== undefined)
+    const linked = linkSignals([abort.signal, context.signal])
     readBody(incoming)
-      .then((body) => routeIngressRequest({ ...context, signal: AbortSignal.any(signals) }, toMeshRequest(incoming, body, fallbackAuthority)))
+      .then((body) => routeIngressRequest({ ...context, signal: linked.signal }, toMeshRequest(incoming, body, fallbackAuthority)))
       .then((response) => respond(outgoing, response))
-      .catch(() => (abort.signal.aborted ? outgoing.destroy() : respond(outgoing, plainResponse(500, 'internal error in the emulated ingress gateway'))))
+      .catch(() => (linked.signal.aborted ? outgoing.destroy() : respond(outgoing, plainResponse(500, 'internal error in the emulated ingress gateway'))))
+      .finally(linked.dispose)
   })
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)

@@ -2,6 +2,7 @@ import type { KubeObject } from '../store/kube-object.js'
 import type { OutboundFetch } from '../workloads/program.js'
 import type { DispatchContext } from './dispatch-route.js'
 import { fetchFailed } from './fetch-errors.js'
+import { linkSignals } from './link-signals.js'
 import type { MeshRequest, UpstreamResponse } from './mesh-request.js'
 import { resolveServiceHost } from './resolve-host.js'
 import { exposesPort, routeMeshRequest, withRequestId } from './route-mesh-request.js'
@@ -38,9 +39,12 @@ export const createOutboundFetch =
     if (!target) throw fetchFailed('ENOTFOUND', url.hostname)
     const port = url.port ? Number(url.port) : 80
     if (!exposesPort(target, port)) throw fetchFailed('ECONNREFUSED', `${url.hostname}:${port}`)
-    const signals = [context.signal, init?.signal ?? undefined].filter((signal): signal is AbortSignal => signal !== undefined)
     const request = withRequestId(await toMeshRequest(url, init))
     const source = { namespace, labels: pod.metadata.labels ?? {}, gateway: 'mesh' }
-    const response = await routeMeshRequest({ ...context, signal: AbortSignal.any(signals) }, target, port, request, source)
-    return toResponse(response)
+    const linked = linkSignals([context.signal, init?.signal ?? undefined])
+    try {
+      return toResponse(await routeMeshRequest({ ...context, signal: linked.signal }, target, port, request, source))
+    } finally {
+      linked.dispose()
+    }
   }

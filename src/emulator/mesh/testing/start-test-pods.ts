@@ -34,7 +34,7 @@ export interface TestPods {
 
 const READY = { phase: 'Running', conditions: [{ type: 'Ready', status: 'True' }] }
 
-export const startTestPods = async (store: Store, network: PodNetwork, mesh: Mesh, programs: ProgramRegistry): Promise<TestPods> => {
+export const startTestPods = async (store: Store, network: PodNetwork, mesh: Pick<Mesh, 'outboundFetch'>, programs: ProgramRegistry): Promise<TestPods> => {
   const byName = new Map<string, TestPod>()
   for (const deployment of store.list('apps/deployments')) {
     const { spec } = deployment as unknown as DeploymentShape
