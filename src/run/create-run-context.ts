@@ -1,3 +1,4 @@
+import { InvalidExperimentError } from '../errors.js'
 import { mergeCatalogs } from '../experiment/activity-function.js'
 import { buildLookup, substitute } from '../experiment/substitute.js'
 import type { Experiment, HypothesisStrategy, RollbackStrategy } from '../experiment/types.js'
@@ -11,11 +12,19 @@ import { createInterrupts } from './interrupts.js'
 import { cacheActivities } from './resolve-activity.js'
 import type { LogLevel, RunContext } from './run-context.js'
 import type { RunOptions } from './run-options.js'
+import { parseHypothesisStrategy, parseRollbackStrategy } from './strategy.js'
+
+const fromRuntime = <T>(value: string | undefined, parse: (text: string) => T | undefined, path: string): T | undefined => {
+  if (value === undefined) return undefined
+  const parsed = parse(value)
+  if (parsed !== undefined) return parsed
+  throw new InvalidExperimentError([{ path, code: 'unknown-strategy', message: `Unknown strategy '${value}'`, hint: 'see the strategies listed in docs/engine.md' }])
+}
 
 /** chaoslib's quirk: a `runtime` block supplies both strategies, a missing one meaning `default`. */
 const strategiesFrom = (experiment: Experiment, options: RunOptions): { hypothesis: HypothesisStrategy; rollback: RollbackStrategy } => ({
-  hypothesis: options.hypothesisStrategy ?? experiment.runtime?.hypothesis?.strategy ?? 'default',
-  rollback: options.rollbackStrategy ?? experiment.runtime?.rollbacks?.strategy ?? 'default',
+  hypothesis: options.hypothesisStrategy ?? fromRuntime(experiment.runtime?.hypothesis?.strategy, parseHypothesisStrategy, '/runtime/hypothesis/strategy') ?? 'default',
+  rollback: options.rollbackStrategy ?? fromRuntime(experiment.runtime?.rollbacks?.strategy, parseRollbackStrategy, '/runtime/rollbacks/strategy') ?? 'default',
 })
 
 /**
@@ -35,11 +44,11 @@ export const createRunContext = async (experiment: Experiment, options: RunOptio
       // a logging hook must not change the run
     }
   }
+  const strategies = strategiesFrom(experiment, options)
   const { configuration, secrets } = await configureRun(experiment, options, { catalog, env, signal: interrupts.any, log })
   const lookup = buildLookup(configuration, secrets)
   const titled: Experiment = { ...experiment, title: substitute(experiment.title, lookup), dry: options.dry ?? null }
   const { signal: _unused, ...providers } = createProviderContext({ configuration, secrets, catalog, env, signal: interrupts.any, strict: mode === 'strict', log: (level, message) => log(level, message) })
-  const strategies = strategiesFrom(experiment, options)
   const journal = initializeJournal(titled, { mode, startMs })
   return {
     experiment: titled,

@@ -94,6 +94,13 @@ describe('runExperiment: rollback strategies', () => {
     expect(journal.rollbacks).toHaveLength(expected)
   })
 
+  it("accepts the 'continously' spelling in runtime and refuses an unknown strategy before running", async () => {
+    const journal = await run(experimentWith({ method: [], runtime: { hypothesis: { strategy: 'continously' as never } } }), { hypothesisFrequency: 0.05 })
+    expect(journal.steady_states.during.length).toBeGreaterThanOrEqual(1)
+    await expect(run(experimentWith({ runtime: { rollbacks: { strategy: 'sometimes' as never } } }))).rejects.toThrow("Unknown strategy 'sometimes'")
+    expect(system.calls.filter((name) => name === 'break_it')).toEqual([])
+  })
+
   it('deviated strategy skips rollbacks when nothing deviated', async () => {
     const journal = await run(experimentWith({ method: [] }), { rollbackStrategy: 'deviated' })
     expect(journal.rollbacks).toEqual([])
