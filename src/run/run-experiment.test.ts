@@ -76,6 +76,16 @@ describe('runExperiment: outcomes (compatible mode)', () => {
     expect(journal['vitest-chaos']?.reason).toContain("could not start '/nonexistent/tool'")
   })
 
+  it('a missing rollback ref is logged and skipped; the next rollback runs (strict: the run fails)', async () => {
+    const experiment = experimentWith({ method: [], rollbacks: [{ ref: 'nope' }, call('action', 'fix', 'fix_it')] })
+    const compatible = await run(experiment)
+    expect(compatible.status).toBe('completed')
+    expect(names(compatible.rollbacks)).toEqual([['fix', 'succeeded']])
+    const strict = await run(experiment, { mode: 'strict' })
+    expect(strict.status).toBe('failed')
+    expect(strict['vitest-chaos']?.reason).toContain("could not find referenced activity 'nope'")
+  })
+
   it('a missing method ref aborts the run, as chaoslib does', async () => {
     const journal = await run(experimentWith({ method: [{ ref: 'nope' }] }))
     expect(journal.status).toBe('aborted')
