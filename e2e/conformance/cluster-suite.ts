@@ -27,6 +27,7 @@ const skipReason = (options: ClusterSuiteOptions, test: ConformanceTest) =>
   options.unavailable ?? options.skip?.find((entry) => entry.tests.includes(test))?.reason
 
 export const runClusterSuite = (options: ClusterSuiteOptions): void => {
+  if (options.unavailable) console.warn(`[conformance] ${options.provider}: every test skipped: ${options.unavailable}`)
   describe(`cluster conformance: ${options.provider}`, () => {
     let cluster: StartedCluster
     let savedKubeconfig: string | undefined
@@ -34,7 +35,7 @@ export const runClusterSuite = (options: ClusterSuiteOptions): void => {
     const ready = (timeoutMs = 180_000) => waitForDeploymentsAvailable(client().kc, NS, 1, { timeoutMs, provider: options.provider })
 
     beforeAll(async () => {
-      if (options.unavailable) return void console.warn(`[conformance] ${options.provider}: skipped: ${options.unavailable}`)
+      if (options.unavailable) return
       cluster = await options.start()
       savedKubeconfig = process.env.KUBECONFIG
       // the drivers, like chaosk8s, find the cluster through KUBECONFIG
@@ -120,22 +121,27 @@ export const runClusterSuite = (options: ClusterSuiteOptions): void => {
       const load = startLoad({ url: base, path: '/productpage', connections: 2, overallRate: 4, timeoutMs: 10_000, maxDurationMs: 170_000 })
       try {
         expect((await timeProductPage(base)).status).toBe(200)
+        await expect.poll(() => load.sent, { timeout: 30_000, interval: 50 }).toBeGreaterThanOrEqual(4)
+        // a phase starts at the change; the mesh may apply it a moment later, so hold each phase past that point
         load.mark('fault')
         await callDriver('chaosistio.fault.actions', 'add_delay_fault', { ...route, fixed_delay: '1.5s', percentage: 100 })
-        // the mesh takes a moment to apply new routing on real clusters: wait for the delay to show
         await expect.poll(async () => (await timeProductPage(base)).ms, { timeout: 60_000, interval: 100 }).toBeGreaterThanOrEqual(1400)
-        expect((await timeProductPage(base)).ms).toBeGreaterThanOrEqual(1400)
+        const delayed = load.sent
+        await expect.poll(() => load.sent - delayed, { timeout: 60_000, interval: 50 }).toBeGreaterThanOrEqual(6)
         load.mark('recovery')
         await callDriver('chaosistio.fault.actions', 'remove_delay_fault', route)
         await expect.poll(async () => (await timeProductPage(base)).ms, { timeout: 60_000, interval: 100 }).toBeLessThan(1000)
+        const recovered = load.sent
+        await expect.poll(() => load.sent - recovered, { timeout: 30_000, interval: 50 }).toBeGreaterThanOrEqual(10)
       } finally {
         await load.stop()
       }
       const report = await load.finished
       console.warn(`[conformance] ${options.provider}: product page latency (ms) by phase under a 1.5 s reviews delay: ${JSON.stringify({ baseline: report.phases.baseline?.latencyMs, fault: report.phases.fault?.latencyMs, recovery: report.phases.recovery?.latencyMs })}`)
-      expect(report.phases.fault!.latencyMs.max).toBeGreaterThanOrEqual(1400)
-      expect(report.phases.baseline!.errorRate).toBe(0)
-      expect(report.total.timeouts).toBe(0)
+      expect(report.phases.baseline!.latencyMs.max).toBeLessThan(1400)
+      expect(report.phases.fault!.latencyMs.p50).toBeGreaterThanOrEqual(1400)
+      expect(report.phases.recovery!.latencyMs.p50).toBeLessThan(1400)
+      expect(report.total.errorRate).toBe(0)
     })
   })
 }

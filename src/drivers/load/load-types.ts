@@ -87,6 +87,8 @@ export interface RunningLoad {
   /** Requests sent from now on count toward `phase`. */
   mark(phase: LoadPhase): void
   readonly phase: LoadPhase
+  /** Requests ended so far (answered, failed or timed out), for waiting on progress. */
+  readonly sent: number
   /** Ends the load (idempotent) and resolves with the figures; also resolves after a cap or the signal ended it. */
   stop(): Promise<LoadReport>
   /** Resolves when the load ends for any reason. */

@@ -98,6 +98,9 @@ export const startLoad = (options: LoadOptions): RunningLoad => {
     get phase() {
       return marks.at(-1)!.phase
     },
+    get sent() {
+      return samples.length
+    },
     stop() {
       stopWith('stop')
       return finished
