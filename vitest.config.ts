@@ -38,7 +38,7 @@ export default defineConfig({
         test: {
           name: 'chaos',
           include: ['e2e/**/*.chaos.test.ts'],
-          setupFiles: ['vitest-chaos/vitest/setup'],
+          setupFiles: ['./src/vitest/setup.ts'],
           testTimeout: 180_000,
           hookTimeout: 120_000,
           fileParallelism: false,

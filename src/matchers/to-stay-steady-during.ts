@@ -99,6 +99,10 @@ const judge = (outcome: Outcome, options: StaySteadyOptions): { steady: boolean;
   if (verdict === 'failed' || verdict === 'aborted' || verdict === 'interrupted') {
     return { steady: false, conclusive: false, reasons: [`the run ${verdict}; fix the run before reading its outcome`] }
   }
+  const failedRollbacks = outcome.journal.rollbacks.filter((run) => run.status !== 'succeeded').map((run) => run.activity.name)
+  if (failedRollbacks.length > 0) {
+    return { steady: false, conclusive: false, reasons: [`rollback ${failedRollbacks.join(', ')} did not succeed, so the system may still be faulty`] }
+  }
   const reasons: string[] = []
   if (verdict === 'deviated') reasons.push('the hypothesis no longer held after the fault')
   const within = options.recoverWithin === undefined ? undefined : parseDuration(options.recoverWithin)
