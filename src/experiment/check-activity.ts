@@ -16,7 +16,7 @@ const checkPauses = (pauses: unknown, path: PathSegments): ExperimentIssue[] => 
     const ok = pause === undefined || pause === null || typeof pause === 'number' || (typeof pause === 'string' && pause.startsWith('${') && pause.endsWith('}'))
     if (ok) return []
     const message = `activity ${when} pause must be a number or a pattern to a variable from the configuration or secrets`
-    return [issueAt([...path, 'pauses', when], 'bad-pause', message, `write seconds (e.g. ${when === 'after' ? 20 : 5}) or "\${name}" of a configuration key`)]
+    return [issueAt([...path, 'pauses', when], 'bad-pause', message, `write seconds, e.g. ${when === 'after' ? 20 : 5}, or "\${name}" of a configuration key`)]
   })
 }
 
@@ -77,7 +77,7 @@ export function checkActivity(activity: unknown, path: PathSegments): Experiment
   if (isEmpty(activity.name)) issues.push(issueAt([...path, 'name'], 'missing-activity-name', 'an activity must have a name', 'add "name": "<what it does>"'))
   issues.push(...checkProvider(activity.provider, path))
   if (activity.timeout !== undefined && activity.timeout !== null && typeof activity.timeout !== 'number') {
-    issues.push(issueAt([...path, 'timeout'], 'bad-activity-timeout', 'activity timeout must be a number', 'give seconds as a number (it is not enforced; provider timeouts are)'))
+    issues.push(issueAt([...path, 'timeout'], 'bad-activity-timeout', 'activity timeout must be a number', 'give seconds as a number; it is not enforced, provider timeouts are'))
   }
   issues.push(...checkPauses(activity.pauses, path))
   if ('background' in activity && typeof activity.background !== 'boolean') {

@@ -61,7 +61,7 @@ const checkHypothesis = (document: Record<string, unknown>): ExperimentIssue[] =
 const namesOf = (list: unknown): unknown[] => (Array.isArray(list) ? list.filter(isPlainObject).map((activity) => activity.name) : [])
 
 const checkMethod = (document: Record<string, unknown>): ExperimentIssue[] => {
-  if (document.method === undefined || document.method === null) return [issueAt(['method'], 'missing-method', METHOD_REQUIRED, 'add "method": [] (empty is fine to only check the steady-state hypothesis)')]
+  if (document.method === undefined || document.method === null) return [issueAt(['method'], 'missing-method', METHOD_REQUIRED, 'add "method": [], empty is fine to only check the steady-state hypothesis')]
   if (!Array.isArray(document.method)) return []
   const hypothesis = document['steady-state-hypothesis']
   const known = [...namesOf(document.method), ...(isPlainObject(hypothesis) ? namesOf(hypothesis.probes) : [])]

@@ -17,7 +17,7 @@ const checkRegex = (tolerance: Record<string, unknown>, path: PathSegments): Exp
     compilePythonRegex(pattern)
     return []
   } catch (error) {
-    return [issueAt([...path, 'pattern'], 'invalid-regex-pattern', `hypothesis probe tolerance pattern ${pattern} seems invalid: ${(error as Error).message}`, 'fix the regular expression (Python re syntax)')]
+    return [issueAt([...path, 'pattern'], 'invalid-regex-pattern', `hypothesis probe tolerance pattern ${pattern} seems invalid: ${(error as Error).message}`, 'fix the regular expression; it is Python re syntax')]
   }
 }
 
@@ -51,7 +51,7 @@ const checkProbeTolerance = (tolerance: Record<string, unknown>, path: PathSegme
   const issues = checkActivity(tolerance, path)
   const provider = tolerance.provider
   if (isPlainObject(provider) && !isPlainObject(provider.arguments)) {
-    issues.push(issueAt([...path, 'provider', 'arguments'], 'probe-tolerance-without-arguments', 'a probe tolerance needs provider.arguments as an object: the probe output is passed in it as `value`', 'add "arguments": {} (the output arrives as arguments.value)'))
+    issues.push(issueAt([...path, 'provider', 'arguments'], 'probe-tolerance-without-arguments', 'a probe tolerance needs provider.arguments as an object: the probe output is passed in it as `value`', 'add "arguments": {}; the output arrives as arguments.value'))
   }
   return issues
 }
