@@ -7,6 +7,7 @@ import { connect } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
+import { startCluster } from '../../clusters/start-cluster.js'
 
 const ROOT = join(import.meta.dirname, '..', '..', '..')
 const DEV_MAIN = join(ROOT, 'src', 'cli', 'dev-main.ts')
@@ -55,6 +56,10 @@ describe('vitest-chaos cluster up (child process)', () => {
     const page = await fetch(`${env.PRODUCT_PAGE_SERVICE_BASE_URL}/productpage`)
     expect(page.status).toBe(200)
     expect(await page.text()).toContain('Simple Bookstore App')
+
+    // a second terminal's tests reach it through the existing provider: context `emulated` is allowed by default
+    await using existing = await startCluster({ provider: 'existing', env: { KUBECONFIG: env.KUBECONFIG!, PRODUCT_PAGE_SERVICE_BASE_URL: env.PRODUCT_PAGE_SERVICE_BASE_URL! } })
+    expect(existing).toMatchObject({ context: 'emulated', istio: true, urls: { productPage: env.PRODUCT_PAGE_SERVICE_BASE_URL } })
 
     const state = JSON.parse(await readFile(join(stateDir, 'cluster.json'), 'utf8')) as { pid: number; provider: string; env: Record<string, string> }
     expect(state).toMatchObject({ provider: 'emulated', pid: child.pid, env })
