@@ -13,6 +13,7 @@ import { addExtras } from './journal-extras.js'
 import type { LoadReportLike } from './load-report.js'
 import { hintFor, type ChaosMatcherResult, type MatcherContextLike } from './matcher-context.js'
 import { recordRun } from './record-run.js'
+import { linkSignal } from './linked-signal.js'
 import { currentRunScope } from './run-scope.js'
 import { startPhaseLoad, type ChaosLoadOptions, type PhaseLoad } from './start-phase-load.js'
 import { findSloBreaches, type Slo } from './to-meet-slo.js'
@@ -45,6 +46,7 @@ interface Outcome {
 
 const runAround = async (hypothesis: SteadyStateDefinition, fault: FaultDefinition, options: StaySteadyOptions, context: MatcherContextLike): Promise<Outcome> => {
   const scope = currentRunScope()
+  const { signal, release } = linkSignal(scope.signal)
   const catalog = scope.catalog ?? driverCatalog
   let load: PhaseLoad | undefined
   let loadReport: LoadReportLike | undefined
@@ -55,7 +57,7 @@ const runAround = async (hypothesis: SteadyStateDefinition, fault: FaultDefiniti
   let loadError: unknown
   const onPhaseStart = async (phase: Phase) => {
     // the engine swallows listener errors, so keep the load's to report it
-    if (phase === 'method' && options.load) load = await startPhaseLoad(options.load, scope.signal).catch((error: unknown) => void (loadError = error))
+    if (phase === 'method' && options.load) load = await startPhaseLoad(options.load, signal).catch((error: unknown) => void (loadError = error))
     if (phase === 'rollbacks') await stopLoad()
   }
   const onPhaseEnd = async (phase: Phase) => {
@@ -66,7 +68,7 @@ const runAround = async (hypothesis: SteadyStateDefinition, fault: FaultDefiniti
       withinMs: parseDuration(options.recoverWithin),
       intervalMs: parseDuration(options.recoveryInterval ?? '250ms'),
       catalog,
-      signal: scope.signal,
+      signal,
     })
   }
   const experiment = defineExperiment({ title: `${hypothesis.title} during ${fault.title}`, steadyState: hypothesis, fault })
@@ -76,7 +78,7 @@ const runAround = async (hypothesis: SteadyStateDefinition, fault: FaultDefiniti
       catalog,
       rollbackStrategy: 'always',
       hypothesisStrategy: options.hypothesisStrategy,
-      signal: scope.signal,
+      signal,
       listener: { onPhaseStart, onPhaseEnd },
     })
     await stopLoad()
@@ -90,6 +92,7 @@ const runAround = async (hypothesis: SteadyStateDefinition, fault: FaultDefiniti
     return { journal, load: loadReport, recoverySeconds, journalPath }
   } finally {
     await stopLoad().catch(() => undefined)
+    release()
   }
 }
 
