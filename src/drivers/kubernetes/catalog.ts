@@ -6,6 +6,8 @@ import { nodeActions } from './node/actions.js'
 import { nodeProbes } from './node/probes.js'
 import { podActions } from './pod/actions.js'
 import { podProbes } from './pod/probes.js'
+import { replicaSetActions } from './replicaset/actions.js'
+import { serviceActions } from './service/actions.js'
 import { serviceProbes } from './service/probes.js'
 
 /**
@@ -23,6 +25,8 @@ export const kubernetesCatalog: ActivityCatalog = {
   'chaosk8s.deployment.actions': deploymentActions,
   'chaosk8s.deployment.probes': deploymentProbes,
   'chaosk8s.service.probes': serviceProbes,
+  'chaosk8s.service.actions': serviceActions,
+  'chaosk8s.replicaset.actions': replicaSetActions,
   'chaosk8s.probes': {
     all_pods_healthy: podProbes.all_pods_healthy,
     pod_is_not_available: podProbes.pod_is_not_available,
@@ -38,6 +42,8 @@ export const kubernetesCatalog: ActivityCatalog = {
     delete_deployment: deploymentActions.delete_deployment,
     scale_deployment: deploymentActions.scale_deployment,
     delete_pods: podActions.delete_pods,
+    delete_replica_set: replicaSetActions.delete_replica_set,
+    delete_service: serviceActions.delete_service,
     ...deprecatedActions,
   },
 }

@@ -2,6 +2,7 @@ import type { ActivityFunction } from '../../experiment/activity-function.js'
 import { deploymentActions } from './deployment/actions.js'
 import { deploymentProbes } from './deployment/probes.js'
 import { podProbes } from './pod/probes.js'
+import { serviceActions } from './service/actions.js'
 
 /** A deprecated chaosk8s wrapper: its own signature, delegating to the current function. */
 const wrap = (
@@ -37,4 +38,5 @@ export const deprecatedProbes = {
 export const deprecatedActions = {
   start_microservice: wrap(deploymentActions.create_deployment, ['spec_path', 'ns', 'secrets'], ['spec_path'], 'Use create_deployment.'),
   scale_microservice: wrap(deploymentActions.scale_deployment, ['name', 'replicas', 'ns', 'secrets'], ['name', 'replicas'], 'Use scale_deployment.'),
+  remove_service_endpoint: wrap(serviceActions.delete_service, ['name', 'ns', 'secrets'], ['name'], 'Use delete_service.'),
 } satisfies Record<string, ActivityFunction>

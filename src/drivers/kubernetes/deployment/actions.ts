@@ -1,21 +1,10 @@
-import { readFile } from 'node:fs/promises'
-import { extname } from 'node:path'
 import { PatchStrategy, setHeaderOptions, type V1Deployment } from '@kubernetes/client-node'
-import { parse as parseYaml } from 'yaml'
 import type { ActivityFunction } from '../../../experiment/activity-function.js'
 import { ActivityFailedError } from '../../../errors.js'
 import { callApi, describeApiError } from '../api-error.js'
 import { readArguments } from '../arguments.js'
 import { connect } from '../connect.js'
-
-const readManifest = async (path: string): Promise<V1Deployment> => {
-  const ext = extname(path)
-  if (ext !== '.json' && ext !== '.yml' && ext !== '.yaml') throw new ActivityFailedError(`cannot process ${path}`)
-  const text = await readFile(path, 'utf8').catch((error: Error) => {
-    throw new ActivityFailedError(`create_deployment: cannot read '${path}': ${error.message}`, { cause: error })
-  })
-  return (ext === '.json' ? JSON.parse(text) : parseYaml(text)) as V1Deployment
-}
+import { readManifest } from '../read-manifest.js'
 
 const patchDeployment = async (args: Record<string, unknown>, func: string, body: object, failure: (name: string) => string) => {
   const read = readArguments(func, args)
@@ -37,7 +26,7 @@ export const deploymentActions = {
     doc: 'Create a deployment from the JSON or YAML file at `spec_path`.',
     run: async (args) => {
       const read = readArguments('create_deployment', args)
-      const body = await readManifest(read.requiredString('spec_path'))
+      const body = await readManifest<V1Deployment>(read.requiredString('spec_path'), 'create_deployment')
       const namespace = read.string('ns') ?? 'default'
       await callApi(`create a deployment in namespace '${namespace}'`, () => connect(read.secrets()).apps.createNamespacedDeployment({ namespace, body }))
       return null
