@@ -1,5 +1,5 @@
 // The seed article's experiments, run unchanged through the CLI against an emulated cluster with bookinfo.
-import { mkdtempSync, readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { AppsV1Api, CoreV1Api, CustomObjectsApi, KubeConfig, Watch } from '@kubernetes/client-node'
@@ -61,6 +61,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await cluster?.stop()
+  rmSync(journals, { recursive: true, force: true })
 })
 
 afterEach(async () => {
