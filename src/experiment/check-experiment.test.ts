@@ -92,6 +92,11 @@ describe('checkExperiment', () => {
     ])
   })
 
+  it('asks a hypothesis ref for a tolerance, as Chaos Toolkit does', () => {
+    const document = { ...valid, 'steady-state-hypothesis': { title: 'h', probes: [{ ref: 'a' }] } }
+    expect(pathsAndMessages(document)).toEqual([['/steady-state-hypothesis/probes/0/tolerance', 'hypothesis probe must have a tolerance entry']])
+  })
+
   it('checks every tolerance kind', () => {
     const probe = (tolerance: unknown) => ({ type: 'probe', name: 'p', tolerance, provider: { type: 'python', module: 'm', func: 'f' } })
     const tolerances = [

@@ -51,7 +51,7 @@ const checkHypothesis = (document: Record<string, unknown>): ExperimentIssue[] =
   hypothesis.probes.forEach((probe: unknown, index) => {
     const probePath = [...path, 'probes', index]
     issues.push(...checkActivity(probe, probePath))
-    if (!isPlainObject(probe) || Object.keys(probe).length === 0 || 'ref' in probe) return
+    if (!isPlainObject(probe) || Object.keys(probe).length === 0) return
     if (!('tolerance' in probe)) issues.push(issueAt([...probePath, 'tolerance'], 'missing-tolerance', 'hypothesis probe must have a tolerance entry', 'add "tolerance": true, 200, [0, 1], "text" or a regex/jsonpath/range/probe object'))
     else issues.push(...checkTolerance(probe.tolerance, [...probePath, 'tolerance']))
   })

@@ -14,6 +14,10 @@ describe('compilePythonRegex', () => {
     expect(compilePythonRegex('\\Aab').test('xab')).toBe(false)
     expect(compilePythonRegex('ab\\Z').test('ab\n')).toBe(false)
     expect(compilePythonRegex('ab$').test('ab')).toBe(true)
+    expect(compilePythonRegex('ab$').test('ab\n')).toBe(true)
+    expect(compilePythonRegex('ab$').test('ab\nx')).toBe(false)
+    expect(compilePythonRegex('(?m)^ab$').test('x\nab\ny')).toBe(true)
+    expect(compilePythonRegex('[$]').test('$')).toBe(true)
     expect(compilePythonRegex('[\\A]').test('A')).toBe(true)
   })
 

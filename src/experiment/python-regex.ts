@@ -10,7 +10,7 @@ const translateInlineFlags = (pattern: string): { source: string; flags: string 
   return { source: pattern.slice(match[0].length), flags }
 }
 
-const translateBody = (source: string): string => {
+const translateBody = (source: string, multiline: boolean): string => {
   let out = ''
   let inClass = false
   for (let i = 0; i < source.length; i++) {
@@ -25,6 +25,9 @@ const translateBody = (source: string): string => {
     } else if (inClass) {
       if (char === ']') inClass = false
       out += char
+    } else if (char === '$' && !multiline) {
+      // python's $ also matches just before a final newline
+      out += '(?=\\n?$)'
     } else if (char === '[') {
       inClass = true
       out += char
@@ -58,7 +61,7 @@ const translateBody = (source: string): string => {
 export function compilePythonRegex(pattern: string): RegExp {
   const { source, flags } = translateInlineFlags(pattern)
   try {
-    return new RegExp(translateBody(source), flags)
+    return new RegExp(translateBody(source, flags.includes('m')), flags)
   } catch (error) {
     const reason = (error as Error).message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /s, '')
     throw new SyntaxError(reason, { cause: error })
