@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events'
 import { Agent } from 'node:http'
 import type { PodNetwork } from '../pod-network.js'
 import type { KubeObject } from '../store/kube-object.js'
@@ -36,6 +37,8 @@ export interface Mesh {
  */
 export const createMesh = ({ store, network, random = Math.random }: MeshOptions): Mesh => {
   const closing = new AbortController()
+  // Every in-flight request listens for the mesh closing; hundreds at once are normal, not a leak.
+  setMaxListeners(0, closing.signal)
   const agent = new Agent({ keepAlive: true, maxSockets: 512 })
   const view = new ClusterView(store)
   const context: DispatchContext = { view, network, agent, balancer: new LoadBalancer(), random, signal: closing.signal }
