@@ -36,7 +36,7 @@ describe('the load catalog inside an experiment', () => {
     const byName = Object.fromEntries(journal.run.map((run) => [run.activity.name, run]))
     expect(byName['load-the-service']!.status).toBe('succeeded')
     expect(byName['fault-phase']!.output).toBe('fault')
-    const report = byName['load-the-service']!.output as unknown as LoadReport
+    const report = byName['load-the-service']!.output as LoadReport
     expect(byName['stop-the-load']!.output).toEqual(report)
     expect(report).toMatchObject({ url: `${url}/productpage`, stoppedBy: 'stop' })
     expect(report.marks.map((mark) => mark.phase)).toEqual(['baseline', 'fault'])
