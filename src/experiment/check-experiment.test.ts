@@ -93,7 +93,7 @@ describe('checkExperiment', () => {
   })
 
   it('asks a hypothesis ref for a tolerance, as Chaos Toolkit does', () => {
-    const document = { ...valid, 'steady-state-hypothesis': { title: 'h', probes: [{ ref: 'a' }] } }
+    const document = { ...valid, method: [valid.method[0]], 'steady-state-hypothesis': { title: 'h', probes: [{ ref: 'a' }] } }
     expect(pathsAndMessages(document)).toEqual([['/steady-state-hypothesis/probes/0/tolerance', 'hypothesis probe must have a tolerance entry']])
   })
 
