@@ -2,7 +2,7 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Experiment } from '../../experiment/types.js'
+import type { Experiment, JsonValue } from '../../experiment/types.js'
 import { runExperiment } from '../../run/run-experiment.js'
 import { loadCatalog } from './catalog.js'
 import type { LoadReport } from './load-types.js'
@@ -21,7 +21,7 @@ describe('the load catalog inside an experiment', () => {
   })
 
   it('records the load report as the background activity output, split by the marked phases', async () => {
-    const load = (func: string, args: Record<string, unknown> = {}) => ({ type: 'python' as const, module: 'vitest-chaos.load', func, arguments: args })
+    const load = (func: string, args: Record<string, JsonValue> = {}) => ({ type: 'python' as const, module: 'vitest-chaos.load', func, arguments: args })
     const experiment: Experiment = {
       title: 'load during a fault',
       description: 'start_load in the background, mark the fault phase, stop the load',
