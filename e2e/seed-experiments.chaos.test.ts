@@ -177,6 +177,19 @@ describe('experiment 4: latency on reviews v3', () => {
     expect((await routes()).spec.http[0]!.fault).toBeUndefined()
   })
 
+  it('in strict mode, snapshots the routes, rolls back and leaves the VirtualService exactly as it was', async () => {
+    const before = (await custom.getNamespacedCustomObject(VS)) as { metadata: { annotations?: Record<string, string> }; spec: unknown }
+    const { journal } = await run('reviews-latency.json', '--strict', '--rollback-strategy', 'never')
+    expectDeviated(journal)
+    expect(journal['vitest-chaos']?.mode).toBe('strict')
+    const written = journal.run[0]!.output as { body: { metadata: { annotations: Record<string, string> } } }
+    expect(JSON.parse(written.body.metadata.annotations['vitest-chaos.io/pre-fault-http']!)).toEqual((before.spec as { http: unknown }).http)
+    expect(journal.rollbacks.map((r) => [r.activity.name, r.status])).toEqual([['remove-fault-for-reviews-service', 'succeeded']])
+    const after = (await custom.getNamespacedCustomObject(VS)) as typeof before
+    expect(after.spec).toEqual(before.spec)
+    expect(after.metadata.annotations?.['vitest-chaos.io/pre-fault-http']).toBeUndefined()
+  })
+
   it('also removes it under the default strategy, as current chaoslib plays rollbacks after a deviation', async () => {
     const { journal } = await run('reviews-latency.json')
     expectDeviated(journal)
