@@ -14,6 +14,7 @@ describe('parseJsonPath2', () => {
     ])
     expect(parseJsonPath2(' $.foo[*].baz ')).toEqual([{ kind: 'select', path: '.foo[*].baz' }])
     expect(parseJsonPath2('$')).toEqual([])
+    expect(parseJsonPath2('$.a..[?(@.x)]')).toEqual([{ kind: 'select', path: '.a' }, { kind: 'descend' }, { kind: 'filter', expression: '(@.x)' }])
   })
 
   it('translates and/or/not with jsonpath2 precedence (and binds looser than or)', () => {

@@ -8,6 +8,8 @@ export type JsonPathStep =
   | { kind: 'select'; path: string }
   /** an RFC 9535 logical expression that keeps the current node when it holds for `@` = the node */
   | { kind: 'filter'; expression: string }
+  /** `..` right before a filter: the current node and all its descendants */
+  | { kind: 'descend' }
 
 const closingBracket = (path: string, open: number): number => {
   let depth = 0
@@ -35,7 +37,10 @@ const splitSteps = (path: string): JsonPathStep[] => {
     const close = closingBracket(path, i)
     const inner = path.slice(i + 1, close).trim()
     if (inner.startsWith('?')) {
+      const descend = select.endsWith('..')
+      if (descend) select = select.slice(0, -2)
       if (select) steps.push({ kind: 'select', path: select })
+      if (descend) steps.push({ kind: 'descend' })
       select = ''
       steps.push({ kind: 'filter', expression: toFilterExpression(inner.slice(1)) })
     } else select += path.slice(i, close + 1)
@@ -46,6 +51,7 @@ const splitSteps = (path: string): JsonPathStep[] => {
 }
 
 const assertRfcSyntax = (step: JsonPathStep): void => {
+  if (step.kind === 'descend') return
   const rfc = step.kind === 'select' ? `$${step.path}` : `$[?${step.expression}]`
   try {
     parseRfcPath(rfc)

@@ -33,10 +33,11 @@ const parseIfJson = (value: unknown): unknown => {
  */
 export const matchJsonPath2 = (steps: readonly JsonPathStep[], document: unknown): unknown[] =>
   steps.reduce<unknown[]>(
-    (nodes, step) =>
-      step.kind === 'select'
-        ? nodes.flatMap((node) => query(node as JsonValue, `$${step.path}`))
-        : nodes.filter((node) => query([node as JsonValue], `$[?${step.expression}]`).length > 0),
+    (nodes, step) => {
+      if (step.kind === 'select') return nodes.flatMap((node) => query(node as JsonValue, `$${step.path}`))
+      if (step.kind === 'descend') return nodes.flatMap((node) => [node, ...query(node as JsonValue, '$..*')])
+      return nodes.filter((node) => query([node as JsonValue], `$[?${step.expression}]`).length > 0)
+    },
     [document],
   )
 

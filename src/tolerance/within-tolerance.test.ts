@@ -113,6 +113,12 @@ describe('jsonpath tolerances', () => {
     expect(await check({ type: 'jsonpath', path: '$.foo[?(@.baz="${msg}")]', count: 1 }, { foo: { baz: 'hello' } }, { msg: 'hello' })).toBe(true)
   })
 
+  it('filters every node under .. (the node itself included), as jsonpath2 does', async () => {
+    const pods = { status: 'Running', items: [{ status: 'Running' }, { status: 'Failed', sub: { status: 'Running' } }] }
+    expect(await check({ type: 'jsonpath', path: '$..[?(@.status="Running")]', count: 3 }, pods)).toBe(true)
+    expect(await check({ type: 'jsonpath', path: '$.items..[?(@.status="Failed")].sub.status', expect: 'Running' }, pods)).toBe(true)
+  })
+
   it('counts matches', async () => {
     expect(await check({ type: 'jsonpath', path: '$.foo.*[?(@.baz=2)]', count: 1 }, foo)).toBe(true)
     expect(await check({ type: 'jsonpath', path: '$.foo.*[?(@.baz)]', count: 2 }, foo)).toBe(true)
