@@ -155,6 +155,14 @@ describe('checkExperiment', () => {
     ])
   })
 
+  it('checks env references in configuration statically', () => {
+    const document = { ...valid, configuration: { ns: { type: 'env', key: 'NS', env_var_type: 'date' }, port: { type: 'env' }, plain: 'x' } }
+    expect(pathsAndMessages(document)).toEqual([
+      ['/configuration/ns/env_var_type', `'env_var_type' must be one of "str", "string", "int", "integer", "float", "number", "bytes", "bool", "json", not string "date"`],
+      ['/configuration/port/key', "'key' is required"],
+    ])
+  })
+
   it('checks experiment-level controls and extensions', () => {
     const document = { ...valid, extensions: [{ name: ' ' }, { name: 'chaosiq' }], controls: [{ name: 'tracing', scope: 'post', provider: { type: 'python' } }, { ref: 'nope', name: 'x', provider: {} }, {}] }
     expect(pathsAndMessages(document)).toEqual([

@@ -4,7 +4,7 @@ import { checkControls } from './check-controls.js'
 import { checkTolerance } from './check-tolerance.js'
 import { issueAt, mergeIssues, type ExperimentIssue } from './experiment-issue.js'
 import { isPlainObject } from './plain-object.js'
-import { activityRefSchema, activitySchema, experimentSchema } from './schema.js'
+import { activityRefSchema, activitySchema, envReferenceSchema, experimentSchema } from './schema.js'
 import type { Experiment } from './types.js'
 import { forEachActivity } from './walk-activities.js'
 import { schemaIssues } from './zod-issues.js'
@@ -78,8 +78,14 @@ const checkMethod = (document: Record<string, unknown>): ExperimentIssue[] => {
 const checkRollbacks = (document: Record<string, unknown>): ExperimentIssue[] =>
   Array.isArray(document.rollbacks) ? document.rollbacks.flatMap((activity: unknown, index) => checkActivity(activity, ['rollbacks', index])) : []
 
+const envReferenceIssues = (document: Record<string, unknown>): ExperimentIssue[] => {
+  const configuration = isPlainObject(document.configuration) ? document.configuration : {}
+  return Object.entries(configuration).flatMap(([key, value]) =>
+    isPlainObject(value) && value.type === 'env' ? schemaIssues(envReferenceSchema, value, ['configuration', key]) : [])
+}
+
 const checkStructure = (document: Record<string, unknown>): ExperimentIssue[] => {
-  const issues = schemaIssues(experimentSchema, document, [])
+  const issues = [...schemaIssues(experimentSchema, document, []), ...envReferenceIssues(document)]
   forEachActivity(document, (activity, path, role) => {
     if (role === 'tolerance' || !isPlainObject(activity)) return
     if ('ref' in activity) return void issues.push(...schemaIssues(activityRefSchema, activity, path))

@@ -86,6 +86,11 @@ describe('resolveConfiguration', () => {
     ])
   })
 
+  it('reports an env reference without a key', () => {
+    const issues = issuesOf(() => resolveConfiguration({ a: { type: 'env' } }, { env: {} }))
+    expect(issues).toEqual([{ path: '/configuration/a/key', message: `configuration key 'a' is an env reference without a "key"`, hint: 'add "key": "<ENVIRONMENT_VARIABLE>"', code: 'missing-env-key-name' }])
+  })
+
   it('reports an unknown env_var_type and an unconvertible value', () => {
     const issues = issuesOf(() =>
       resolveConfiguration(

@@ -25,7 +25,11 @@ const resolveEnvValue = (
   env: Record<string, string | undefined>,
   issues: ExperimentIssue[],
 ): unknown => {
-  const envKey = String(reference.key)
+  if (typeof reference.key !== 'string' || reference.key === '') {
+    issues.push({ path: `/configuration/${escapePointer(key)}/key`, message: `configuration key '${key}' is an env reference without a "key"`, hint: 'add "key": "<ENVIRONMENT_VARIABLE>"', code: 'missing-env-key-name' })
+    return undefined
+  }
+  const envKey = reference.key
   const fromEnv = env[envKey]
   if (fromEnv === undefined && !('default' in reference)) {
     issues.push({

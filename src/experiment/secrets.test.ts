@@ -41,6 +41,10 @@ describe('resolveSecrets', () => {
     expect(secrets).toEqual({ k8s: { token: 'from-var-file' }, other: { x: 1 } })
   })
 
+  it('reports an env reference without a key', () => {
+    expect(rejection(() => resolveSecrets({ s: { k: { type: 'env' } } })).issues.map((issue) => [issue.path, issue.message])).toEqual([['/secrets/s/k/key', 'a secret env reference needs a "key"']])
+  })
+
   it('says plainly that Vault is not supported yet', () => {
     const error = rejection(() => resolveSecrets({ s: { k: { type: 'vault', path: 'foo/bar' } } }))
     expect(error.issues[0]).toMatchObject({ path: '/secrets/s/k', code: 'vault-not-supported', message: 'HashiCorp Vault secrets are not supported yet' })

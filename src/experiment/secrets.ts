@@ -7,7 +7,11 @@ import { isPlainObject } from './plain-object.js'
 type Path = (string | number)[]
 
 const resolveEnvSecret = (reference: Record<string, unknown>, path: Path, env: ResolveOptions['env'], issues: ExperimentIssue[]): unknown => {
-  const envKey = String(reference.key)
+  if (typeof reference.key !== 'string' || reference.key === '') {
+    issues.push({ path: toPointer([...path, 'key']), message: 'a secret env reference needs a "key"', hint: 'add "key": "<ENVIRONMENT_VARIABLE>"', code: 'missing-env-key-name' })
+    return undefined
+  }
+  const envKey = reference.key
   const value = env?.[envKey]
   if (value !== undefined) return value
   issues.push({
