@@ -31,7 +31,11 @@ export interface JestChaosTest {
 
 const checkOutcome = (journal: Journal, outcome: ExpectedOutcome): void => {
   if (outcome === 'steady') expect(journal).toBeSteady()
-  else if (outcome === 'deviated') expect(journal).toHaveDeviated()
+  else if (outcome === 'deviated') {
+    expect(journal).toHaveDeviated()
+    const failed = journal.run.filter((run) => run.status === 'failed').map((run) => run.activity.name)
+    if (failed.length > 0) throw new Error(`a deviation only counts when the fault was applied, but ${failed.join(', ')} failed\n${explainJournal(journal, {})}`)
+  }
   else if (journal.status !== outcome) throw new Error(`expected status ${outcome}\n${explainJournal(journal, {})}`)
 }
 

@@ -19,10 +19,15 @@ export interface ExperimentTestOptions {
   timeout?: number
 }
 
+const failedActions = (journal: Journal): string[] => journal.run.filter((run) => run.status === 'failed').map((run) => run.activity.name)
+
 /** Asserts the journal ended as expected, with the run explained on failure. */
 export const expectOutcome = (expect: ExpectStatic, journal: Journal, outcome: ExpectedOutcome): void => {
   if (outcome === 'steady') expect(journal).toBeSteady()
-  else if (outcome === 'deviated') expect(journal).toHaveDeviated()
+  else if (outcome === 'deviated') {
+    expect(journal).toHaveDeviated()
+    expect(failedActions(journal), `a deviation only counts when the fault was applied\n${explainJournal(journal, {})}`).toEqual([])
+  }
   else expect(journal.status, `expected status ${outcome}\n${explainJournal(journal, {})}`).toBe(outcome)
 }
 

@@ -1,0 +1,24 @@
+// The Jest surface against the emulated cluster: the same chaosTest, matchers and Chaos Toolkit files as under Vitest.
+import { describe } from '@jest/globals'
+import { fault, http, k8s, steadyState } from '../../src/index.js'
+import { chaosTest, expect } from '../../src/jest/index.js'
+
+const NS = 'bookinfo'
+const bookinfoIsHealthy = steadyState('bookinfo is healthy', [
+  k8s.allPodsHealthy({ ns: NS, activityName: 'all-bookinfo-pods-healthy' }),
+  http.probe('product-page-answers-in-time', { path: '/productpage', timeout: '1s', tolerance: 200 }),
+])
+
+describe('vitest-chaos/jest', () => {
+  chaosTest('bookinfo stays steady while half the ratings v2 pods are terminated', async ({ chaos }) => {
+    const killHalf = fault('terminate half the ratings v2 pods', {
+      actions: [k8s.terminatePods({ ns: NS, labelSelector: 'app=ratings', namePattern: 'ratings-v2', rand: true, mode: 'percentage', qty: 50 })],
+    })
+    await expect(bookinfoIsHealthy).toStaySteadyDuring(killHalf, { load: { path: '/productpage', connections: 2, rate: 20 }, slo: { errorRate: 0.02 }, recoverWithin: '30s' })
+    const journal = await chaos.run({ title: 'bookinfo is still healthy', steadyState: bookinfoIsHealthy })
+    expect(journal).toBeSteady()
+  })
+
+  // compatible mode: Chaos Toolkit's own decisions; the latency makes the 1 s curl probe miss, so the run deviates
+  chaosTest.experiment('fixtures/experiments/reviews-latency.json', { expect: 'deviated', options: { mode: 'compatible', rollbackStrategy: 'always' } })
+})
