@@ -1,4 +1,4 @@
-import { KubernetesObjectApi, PatchStrategy, type KubeConfig, type KubernetesObject } from '@kubernetes/client-node'
+import { ApiException, KubernetesObjectApi, PatchStrategy, type KubeConfig, type KubernetesObject } from '@kubernetes/client-node'
 import { readFile } from 'node:fs/promises'
 import { parseAllDocuments } from 'yaml'
 import { ClusterError } from '../errors.js'
@@ -20,12 +20,17 @@ export const readManifests = async (paths: readonly string[], namespace: string)
   return objects
 }
 
-/** `kubectl apply --server-side` for each object, in order. */
+const isNotFound = (error: unknown) => error instanceof ApiException && error.code === 404
+
+/** `kubectl apply --server-side` for each object, in order; an API server that will not create on apply gets a create. */
 export const applyManifests = async (kc: KubeConfig, objects: readonly KubernetesObject[], provider: string): Promise<void> => {
   const client = KubernetesObjectApi.makeApiClient(kc)
   for (const object of objects) {
     try {
-      await client.patch(object, undefined, undefined, 'vitest-chaos', true, PatchStrategy.ServerSideApply)
+      await client.patch(object, undefined, undefined, 'vitest-chaos', true, PatchStrategy.ServerSideApply).catch((error: unknown) => {
+        if (isNotFound(error)) return client.create(object, undefined, undefined, 'vitest-chaos')
+        throw error
+      })
     } catch (error) {
       throw new ClusterError(`${provider} cluster: could not apply ${object.kind}/${object.metadata?.name ?? '?'}: ${(error as Error).message.split('\n')[0]}`, provider, { cause: error })
     }
