@@ -202,6 +202,58 @@ describe('startEmulatedCluster', () => {
     expect(await core.readNamespacedPodLog({ name, namespace: 'default' })).toContain(`controllable program up as ${name}`)
   })
 
+  it('rolls a DaemonSet template change out node by node', async () => {
+    const before = (await core.listNamespacedPod({ namespace: 'kube-system', labelSelector: 'k8s-app=kindnet' })).items
+    await apps.patchNamespacedDaemonSet(
+      { name: 'kindnet', namespace: 'kube-system', body: { spec: { template: { metadata: { annotations: { rolled: 'yes' } } } } } },
+      mergePatch,
+    )
+    const after = await until('every kindnet pod replaced', async () => {
+      const pods = (await core.listNamespacedPod({ namespace: 'kube-system', labelSelector: 'k8s-app=kindnet' })).items
+      const fresh = pods.filter((p) => p.metadata?.annotations?.rolled === 'yes' && isReady(p) && !p.metadata.deletionTimestamp)
+      return fresh.length === 4 && pods.length === 4 && pods
+    })
+    expect(after.map((p) => p.spec?.nodeName).sort()).toEqual(['chaos-control-plane', ...WORKERS])
+    expect(after.some((p) => before.some((old) => old.metadata?.name === p.metadata?.name))).toBe(false)
+  })
+
+  it('does not roll out a paused Deployment and reports it as paused', async () => {
+    await apps.createNamespacedDeployment({ namespace: 'default', body: deployment('held', 1) })
+    await available('held', 1)
+    await apps.patchNamespacedDeployment({ name: 'held', namespace: 'default', body: { spec: { paused: true, template: { spec: { containers: [{ name: 'held', image: 'nginx:1.28', ports: [{ containerPort: 8080 }] }] } } } } }, mergePatch)
+    const paused = await until('the paused condition', async () => {
+      const d = await apps.readNamespacedDeployment({ name: 'held', namespace: 'default' })
+      return d.status?.conditions?.find((c) => c.type === 'Progressing' && c.reason === 'DeploymentPaused') && d
+    })
+    expect(paused.status?.conditions?.find((c) => c.type === 'Progressing')).toMatchObject({ status: 'Unknown', message: 'Deployment is paused' })
+    expect((await apps.listNamespacedReplicaSet({ namespace: 'default', labelSelector: 'app=held' })).items).toHaveLength(1)
+    await apps.patchNamespacedDeployment({ name: 'held', namespace: 'default', body: { spec: { paused: null } } }, mergePatch)
+    await until('the second ReplicaSet after resuming', async () => (await apps.listNamespacedReplicaSet({ namespace: 'default', labelSelector: 'app=held' })).items.length === 2)
+    await available('held', 1)
+  })
+
+  it('settles: once nothing changes, the controllers and the kubelet stop writing (node heartbeats aside)', async () => {
+    const fingerprint = async () => {
+      const lists = await Promise.all([
+        core.listPodForAllNamespaces(),
+        core.listEndpointsForAllNamespaces(),
+        apps.listDeploymentForAllNamespaces(),
+        apps.listReplicaSetForAllNamespaces(),
+        apps.listDaemonSetForAllNamespaces(),
+        policy.listPodDisruptionBudgetForAllNamespaces(),
+      ])
+      return JSON.stringify(lists.map((list) => list.items.map((item) => `${item.metadata?.name}@${item.metadata?.resourceVersion}`)))
+    }
+    await until('a quiet second', async () => {
+      const start = await fingerprint()
+      await new Promise((resolve) => setTimeout(resolve, 1_000))
+      return (await fingerprint()) === start
+    }, 20_000, 0)
+    const start = await fingerprint()
+    await new Promise((resolve) => setTimeout(resolve, 1_500))
+    expect(await fingerprint()).toBe(start)
+  })
+
   it('writes a kubeconfig named emulated with the random token, and a token-free cluster.json', async () => {
     expect(await readFile(cluster.kubeconfigPath, 'utf8')).toBe(cluster.kubeconfig)
     expect(cluster.kubeconfig).toContain('current-context: emulated')
@@ -241,5 +293,5 @@ describe('stop', () => {
     expect(child.timedOut).toBe(false)
     expect(child.stdout.trim()).toBe('stopped')
     expect(child.exitCode).toBe(0)
-  })
+  }, 90_000)
 })

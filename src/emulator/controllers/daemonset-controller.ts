@@ -84,6 +84,7 @@ const syncDaemonSet = (store: Store, writer: PodWriter, events: EventRecorder, d
     events.record({ involved: ds, reason: 'SuccessfulDelete', message: `Deleted pod: ${pod.metadata.name}`, source: SOURCE })
   }
   const live = owned.filter((pod) => !isTerminating(pod) && eligible.some((node) => node.metadata.name === podNode(pod)))
+  rollOnePod(writer, events, ds, owned, live, hash)
   const scheduled = live.filter((pod) => pod.spec.nodeName)
   const available = live.filter((pod) => isPodAvailable(pod, ds.spec.minReadySeconds ?? 0)).length
   const status = {
@@ -103,3 +104,14 @@ const syncDaemonSet = (store: Store, writer: PodWriter, events: EventRecorder, d
 /** The node a daemon pod is bound or pinned to. */
 const podNode = (pod: Pod): string | undefined =>
   pod.spec.nodeName ?? pod.spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms[0]?.matchFields?.[0]?.values?.[0]
+
+/** RollingUpdate with maxUnavailable 1: replace one outdated pod at a time, only while every other pod is ready. */
+const rollOnePod = (writer: PodWriter, events: EventRecorder, ds: Workload, owned: Pod[], live: Pod[], hash: string): void => {
+  if ((ds.spec.updateStrategy as { type?: string } | undefined)?.type === 'OnDelete') return
+  const outdated = live.filter((pod) => pod.metadata.labels?.['controller-revision-hash'] !== hash)
+  if (!outdated.length || owned.some(isTerminating) || !live.every(isPodReady)) return
+  const [victim] = outdated
+  if (!victim) return
+  writer.deleteGracefully(victim)
+  events.record({ involved: ds, reason: 'SuccessfulDelete', message: `Deleted pod: ${victim.metadata.name}`, source: SOURCE })
+}

@@ -37,11 +37,12 @@ const syncDeployment = (store: Store, events: EventRecorder, deployment: Workloa
   const hash = podTemplateHash(deployment.spec.template, Number(deployment.status?.collisionCount ?? 0))
   let newRs = owned.find((rs) => podTemplateHash(rs.spec.template) === podTemplateHash(deployment.spec.template))
   const old = owned.filter((rs) => rs !== newRs).sort(byAge)
-  const created = !newRs
-  newRs ??= createReplicaSet(store, events, deployment, hash, old, budget)
+  const paused = deployment.spec.paused === true
+  const created = !newRs && !paused
+  if (!paused) newRs ??= createReplicaSet(store, events, deployment, hash, old, budget)
+  newRs ??= old.at(-1)
   if (!newRs) return
-  const scaled = scale(store, events, deployment, newRs, old, budget)
-  if (scaled) return
+  if (!paused && scale(store, events, deployment, newRs, old, budget)) return
   const all = (store.list(REPLICA_SETS, namespace) as Workload[]).filter((rs) => isOwnedBy(rs, deployment))
   const current = all.find((rs) => rs.metadata.uid === newRs.metadata.uid) ?? newRs
   pruneHistory(store, deployment, all.filter((rs) => rs !== current))

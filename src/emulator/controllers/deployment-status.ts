@@ -37,7 +37,10 @@ export const deploymentStatus = ({ deployment, newReplicaSet, all, maxUnavailabl
       : { type: 'Available', status: 'False', reason: 'MinimumReplicasUnavailable', message: 'Deployment does not have minimum availability.' },
     'deployment',
   )
-  conditions = progressing(deployment, newReplicaSet.metadata.name ?? '', conditions, counts, desired, created, now)
+  conditions =
+    deployment.spec.paused === true
+      ? setCondition(conditions, { type: 'Progressing', status: 'Unknown', reason: 'DeploymentPaused', message: 'Deployment is paused' }, 'deployment')
+      : progressing(deployment, newReplicaSet.metadata.name ?? '', conditions, counts, desired, created, now)
   const ordered = [...conditions.filter((c) => c.type === 'Available'), ...conditions.filter((c) => c.type !== 'Available')]
   return {
     observedGeneration: deployment.metadata.generation,

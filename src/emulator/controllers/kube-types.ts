@@ -103,6 +103,6 @@ export interface Workload extends KubeObject {
 }
 
 export interface Node extends KubeObject {
-  spec: { unschedulable?: boolean; taints?: Taint[]; podCIDR?: string; [key: string]: unknown }
+  spec?: { unschedulable?: boolean; taints?: Taint[]; podCIDR?: string; [key: string]: unknown }
   status?: { conditions?: Condition[]; addresses?: { type: string; address: string }[]; [key: string]: unknown }
 }

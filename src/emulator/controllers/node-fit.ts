@@ -9,7 +9,7 @@ const tolerates = (toleration: Toleration, taint: Taint): boolean => {
 
 /** The first `NoSchedule`/`NoExecute` taint none of the tolerations accept. */
 export const untoleratedTaint = (node: Node, tolerations: Toleration[] = []): Taint | undefined =>
-  (node.spec.taints ?? []).find((taint) => taint.effect !== 'PreferNoSchedule' && !tolerations.some((toleration) => tolerates(toleration, taint)))
+  (node.spec?.taints ?? []).find((taint) => taint.effect !== 'PreferNoSchedule' && !tolerations.some((toleration) => tolerates(toleration, taint)))
 
 const UNSCHEDULABLE_TAINT: Taint = { key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' }
 
@@ -45,7 +45,7 @@ export const whyUnfit = (pod: Pod, node: Node): UnfitReason | undefined => {
   const labels = node.metadata.labels ?? {}
   const selector = pod.spec.nodeSelector ?? {}
   if (!Object.entries(selector).every(([key, value]) => labels[key] === value) || !matchesAffinity(pod, node)) return { kind: 'affinity' }
-  if (node.spec.unschedulable && !(pod.spec.tolerations ?? []).some((toleration) => tolerates(toleration, UNSCHEDULABLE_TAINT))) return { kind: 'unschedulable' }
+  if (node.spec?.unschedulable && !(pod.spec.tolerations ?? []).some((toleration) => tolerates(toleration, UNSCHEDULABLE_TAINT))) return { kind: 'unschedulable' }
   const taint = untoleratedTaint(node, pod.spec.tolerations)
   return taint ? { kind: 'taint', taint } : undefined
 }

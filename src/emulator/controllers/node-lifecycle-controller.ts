@@ -17,8 +17,8 @@ export const startNodeLifecycleController = (store: Store): ReconcileLoop => {
     reconcile: (loop) => {
       for (const node of store.list('nodes') as Node[]) {
         const name = node.metadata.name ?? ''
-        const tainted = (node.spec.taints ?? []).some((taint) => taint.key === UNSCHEDULABLE)
-        if (!!node.spec.unschedulable === tainted) {
+        const tainted = (node.spec?.taints ?? []).some((taint) => taint.key === UNSCHEDULABLE)
+        if (!!node.spec?.unschedulable === tainted) {
           pending.delete(name)
           continue
         }
@@ -29,9 +29,9 @@ export const startNodeLifecycleController = (store: Store): ReconcileLoop => {
           continue
         }
         pending.delete(name)
-        const others = (node.spec.taints ?? []).filter((taint) => taint.key !== UNSCHEDULABLE)
-        const taints = node.spec.unschedulable ? [...others, { key: UNSCHEDULABLE, effect: 'NoSchedule', timeAdded: kubeNow() }] : others
-        const { taints: _old, ...spec } = node.spec
+        const others = (node.spec?.taints ?? []).filter((taint) => taint.key !== UNSCHEDULABLE)
+        const taints = node.spec?.unschedulable ? [...others, { key: UNSCHEDULABLE, effect: 'NoSchedule', timeAdded: kubeNow() }] : others
+        const { taints: _old, ...spec } = node.spec ?? {}
         store.update('nodes', { ...node, spec: taints.length ? { ...spec, taints } : spec })
       }
     },

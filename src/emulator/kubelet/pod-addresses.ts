@@ -7,7 +7,7 @@ export class PodAddresses {
 
   /** The next free address in the node's podCIDR, e.g. `10.244.2.7`. */
   allocate(node: Node): string {
-    const cidr = String(node.spec.podCIDR ?? '10.244.0.0/24')
+    const cidr = String(node.spec?.podCIDR ?? '10.244.0.0/24')
     const prefix = cidr.split('.').slice(0, 3).join('.')
     const used = this.#used.get(prefix) ?? new Set<string>()
     this.#used.set(prefix, used)

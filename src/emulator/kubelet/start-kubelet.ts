@@ -1,7 +1,7 @@
 // The kubelet of every emulated node: one PodWorker per bound pod, pod logs, node heartbeats.
 import type { PodLogReader } from '../api-server/api-context.js'
 import { finalizePodDeletion } from '../api-server/delete-object.js'
-import type { Node, Pod } from '../controllers/kube-types.js'
+import type { Pod } from '../controllers/kube-types.js'
 import type { EventRecorder } from '../controllers/record-event.js'
 import { isPodFinished } from '../controllers/pod-state.js'
 import type { PodNetwork } from '../pod-network.js'
@@ -69,7 +69,7 @@ export const startKubelet = (options: KubeletOptions): Kubelet => {
       if (!entry.worker.terminating) track(entry.worker.kill())
     }
     if (!pod?.spec.nodeName) return
-    const node = store.get('nodes', undefined, pod.spec.nodeName) as Node | undefined
+    const node = store.get('nodes', undefined, pod.spec.nodeName)
     if (!node) return
     const current = workers.get(key)
     if (pod.metadata.deletionTimestamp) {
