@@ -49,6 +49,15 @@ describe('buildLookup', () => {
     expect(lookup).toEqual({ ns: 'config', token: 'first', key: 'k' })
   })
 
+  it('keeps keys such as __proto__ as plain data', () => {
+    const lookup = buildLookup(JSON.parse('{"__proto__": {"polluted": true}}') as Record<string, unknown>, undefined)
+    expect(Object.getPrototypeOf(lookup)).toBe(Object.prototype)
+    expect(Object.keys(lookup)).toEqual(['__proto__'])
+    expect(substitute('${__proto__}', lookup)).toEqual({ polluted: true })
+    const copy = substitute(JSON.parse('{"__proto__": {"a": "$x"}}') as object, { x: 1 })
+    expect(Object.getOwnPropertyDescriptor(copy, '__proto__')?.value).toEqual({ a: '1' })
+  })
+
   it('accepts missing configuration or secrets', () => {
     expect(buildLookup(undefined, undefined)).toEqual({})
     expect(buildLookup(undefined, { s: { a: 1 } })).toEqual({ a: 1 })

@@ -1,4 +1,5 @@
 // Chaos Toolkit's `${name}` substitution: Python's string.Template.safe_substitute, plus a typed lone `${x}`.
+import { setOwn } from './plain-object.js'
 import { formatPythonValue } from './python-format.js'
 
 const IDENTIFIER = '[_A-Za-z][_A-Za-z0-9]*'
@@ -30,7 +31,7 @@ export function substitute<T>(value: T, lookup: Record<string, unknown>): T {
   if (Array.isArray(value)) return value.map((item: unknown) => substitute(item, lookup)) as T
   if (value !== null && typeof value === 'object') {
     const copy: Record<string, unknown> = {}
-    for (const [key, item] of Object.entries(value)) copy[key] = substitute(item, lookup)
+    for (const [key, item] of Object.entries(value)) setOwn(copy, key, substitute(item, lookup))
     return copy as T
   }
   return value
@@ -51,7 +52,7 @@ export function buildLookup(
   const scopes = [configuration ?? {}, ...Object.values(secrets ?? {})]
   for (const scope of scopes) {
     if (scope === null || typeof scope !== 'object') continue
-    for (const [key, item] of Object.entries(scope)) if (!has(lookup, key)) lookup[key] = item
+    for (const [key, item] of Object.entries(scope)) if (!has(lookup, key)) setOwn(lookup, key, item)
   }
   return lookup
 }
