@@ -87,10 +87,12 @@ describe('terminate_pods', () => {
   })
 
   it('terminate the first `qty` pods in API (name) order by default, or the oldest first', async () => {
-    const names = (await livePods('ratings-v2')).map((p) => p.metadata!.name!)
+    // terminating pods are candidates too, as in chaosk8s (no phase filter)
+    const allPods = async () => (await core.listNamespacedPod({ namespace: NS, labelSelector: 'app=ratings-v2' })).items
+    const names = (await allPods()).map((p) => p.metadata!.name!)
     expect(await call(actions.terminate_pods, { ns: NS, label_selector: 'app=ratings-v2', qty: 2 })).toEqual(names.slice(0, 2))
     await waitForReady('ratings-v2', 6)
-    const pods = await livePods('ratings-v2')
+    const pods = await allPods()
     const created = (name: string | undefined) => new Date(pods.find((p) => p.metadata!.name === name)!.metadata!.creationTimestamp!).getTime()
     const oldest = Math.min(...pods.map((p) => created(p.metadata!.name)))
     const [victim] = (await call(actions.terminate_pods, { ns: NS, label_selector: 'app=ratings-v2', order: 'oldest' })) as string[]
