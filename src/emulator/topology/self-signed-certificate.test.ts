@@ -13,4 +13,11 @@ describe('selfSignedCertificate', () => {
     expect(parsed.checkPrivateKey(createPrivateKey(key))).toBe(true)
     expect(Date.parse(parsed.validTo) - Date.now()).toBeGreaterThan(300 * 24 * 3600_000)
   })
+
+  it('always encodes valid DER, whatever the random serial number', () => {
+    for (let i = 0; i < 300; i += 1) {
+      const { cert } = selfSignedCertificate('round')
+      expect(() => new X509Certificate(cert)).not.toThrow()
+    }
+  })
 })

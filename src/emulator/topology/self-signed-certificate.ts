@@ -45,7 +45,7 @@ export const selfSignedCertificate = (commonName: string): Certificate => {
   const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'prime256v1' })
   const now = Date.now()
   const serial = randomBytes(16)
-  serial[0] = (serial[0] ?? 0) & 0x7f
+  serial[0] = ((serial[0] ?? 0) & 0x7f) | 0x40 // positive, and minimal DER: no leading zero byte
   const subjectAltName = sequence(der(0x87, Buffer.from([127, 0, 0, 1])), der(0x82, Buffer.from('localhost')))
   const extensions = der(0xa3, sequence(sequence(oid('2.5.29.17'), der(0x04, subjectAltName))))
   const tbs = sequence(
