@@ -21,6 +21,7 @@ beforeAll(async () => {
   await writeFile(join(dir, 'exp.txt'), JSON_TEXT)
   await writeFile(join(dir, 'bad.yaml'), 'title: t\nmethod: [unclosed\nx: 1\n')
   await writeFile(join(dir, 'bad.json'), '{"title": }')
+  await writeFile(join(dir, 'bom.json'), '\uFEFF{"title": "t"}')
   server = createServer((request, response) => {
     const routes: Record<string, [number, string, string]> = {
       '/exp.json': [200, 'application/json', JSON_TEXT],
@@ -53,6 +54,12 @@ describe('loadExperiment from files', () => {
     expect(loaded.locate('/method/0/provider/type')).toBe(`${path}:6:28`)
     expect(loaded.locate('/method/0/provider/func')).toBe(`${path}:6:19`)
     expect(loaded.locate('/description')).toBe(`${path}:1:1`)
+  })
+
+  it('ignores a byte-order mark', async () => {
+    const loaded = await loadExperiment(join(dir, 'bom.json'))
+    expect(loaded.document).toEqual({ title: 't' })
+    expect(loaded.locate('/title')).toBe(`${join(dir, 'bom.json')}:1:11`)
   })
 
   it('reads YAML as PyYAML does (yes is true) and locates pointers', async () => {

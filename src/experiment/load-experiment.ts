@@ -47,7 +47,7 @@ const loadFile = async (path: string): Promise<LoadedExperiment> => {
   }
   let text: string
   try {
-    text = await readFile(path, 'utf8')
+    text = (await readFile(path, 'utf8')).replace(/^\uFEFF/, '')
   } catch (error) {
     throw new InvalidSourceError(`${path}: cannot read the experiment: ${(error as Error).message}`, { cause: error })
   }
