@@ -94,4 +94,21 @@ describe('vitest-chaos cluster up (child process)', () => {
     expect(await isPortOpen(api)).toBe(false)
     expect(existsSync(join(stateDir, 'cluster.json'))).toBe(false)
   }, 120_000)
+
+  it('SIGTERM while starting: the cluster is stopped once up, nothing is recorded, exit code 130', async () => {
+    const stateDir = await mkdtemp(join(tmpdir(), 'cluster-int-'))
+    dirs.push(stateDir)
+    const child = spawnCli(['cluster', 'up', '--state-dir', stateDir, '--no-bookinfo'])
+    await new Promise<void>((resolve) => {
+      child.stderr!.on('data', (chunk: Buffer) => {
+        if (chunk.toString().includes('starting the emulated cluster')) resolve()
+      })
+    })
+    child.kill('SIGTERM')
+    const result = await child
+    expect(result.exitCode).toBe(130)
+    expect(result.stdout).toBe('')
+    expect(result.stderr).toContain('interrupted while starting; stopping the emulated cluster')
+    expect(existsSync(join(stateDir, 'cluster.json'))).toBe(false)
+  }, 120_000)
 })

@@ -79,6 +79,10 @@ const clusterUp = async (args: ClusterArgs, io: CliIO): Promise<number> => {
     ...(args.name ? { name: args.name } : {}), log: (line) => io.stderr(`${line}\n`),
   })
   try {
+    if (io.signal.aborted && foreground) {
+      io.stderr(`interrupted while starting; stopping the ${provider} cluster\n`)
+      return 130
+    }
     const statePath = await recordCluster(cluster, args, foreground)
     io.stdout(formatEnvLines(cluster.env))
     io.stderr(`${provider} cluster '${cluster.name}' is ready (API ${cluster.urls.api}); state in ${statePath}\n`)
