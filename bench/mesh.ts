@@ -32,8 +32,8 @@ interface LoadResult {
   timeouts: number
 }
 
-const load = async (url: string, seconds = SECONDS): Promise<LoadResult> => {
-  const { stdout } = await execa('node', ['--input-type=module', '-e', AUTOCANNON, url, String(CONNECTIONS), String(seconds)])
+const load = async (url: string, seconds = SECONDS, connections = CONNECTIONS): Promise<LoadResult> => {
+  const { stdout } = await execa('node', ['--input-type=module', '-e', AUTOCANNON, url, String(connections), String(seconds)])
   return JSON.parse(stdout) as LoadResult
 }
 
@@ -92,13 +92,15 @@ await load(podUrl, 2)
 bypassMesh = true
 await load(podUrl, 2)
 // Interleaved rounds, median per contender: a noisy neighbour on a shared machine hurts all three alike.
-const rounds: Record<'ingress' | 'pod' | 'noMesh', LoadResult[]> = { ingress: [], pod: [], noMesh: [] }
+type Contender = 'ingress' | 'pod' | 'noMesh'
+const rounds: Record<Contender, LoadResult[]> = { ingress: [], pod: [], noMesh: [] }
+const single: Record<Contender, LoadResult[]> = { ingress: [], pod: [], noMesh: [] }
 for (let round = 0; round < ROUNDS; round += 1) {
-  bypassMesh = false
-  rounds.ingress.push(await load(`${ingress.url}/productpage`))
-  rounds.pod.push(await load(podUrl))
-  bypassMesh = true
-  rounds.noMesh.push(await load(podUrl))
+  for (const [name, url, bypass] of [['ingress', `${ingress.url}/productpage`, false], ['pod', podUrl, false], ['noMesh', podUrl, true]] as const) {
+    bypassMesh = bypass
+    rounds[name].push(await load(url))
+    single[name].push(await load(url, SECONDS, 1))
+  }
 }
 const summary = (results: LoadResult[]): LoadResult => ({
   rps: median(results.map((r) => r.rps)),
@@ -126,4 +128,6 @@ const row = (name: string, result: LoadResult) =>
 row('through the ingress (+ sidecars)', viaIngress)
 row('productpage pod directly (+ sidecars)', podWithSidecars)
 row('productpage pod, no mesh at all', podWithoutMesh)
+console.log(`one connection at a time (latency without queueing), median of ${ROUNDS} rounds:`)
+for (const [name, label] of [['ingress', 'through the ingress (+ sidecars)'], ['pod', 'productpage pod directly (+ sidecars)'], ['noMesh', 'productpage pod, no mesh at all']] as const) row(label, summary(single[name]))
 console.log(`ratios: ingress hop ${(podWithSidecars.rps / viaIngress.rps).toFixed(2)}× throughput cost; whole mesh ${(podWithoutMesh.rps / viaIngress.rps).toFixed(2)}× (p99 ${(viaIngress.p99 / Math.max(1, podWithoutMesh.p99)).toFixed(2)}×)`)
