@@ -100,7 +100,7 @@ describe('vitest-chaos cluster up (child process)', () => {
     dirs.push(stateDir)
     const child = spawnCli(['cluster', 'up', '--state-dir', stateDir, '--no-bookinfo'])
     await new Promise<void>((resolve) => {
-      child.stderr!.on('data', (chunk: Buffer) => {
+      child.stderr.on('data', (chunk: Buffer) => {
         if (chunk.toString().includes('starting the emulated cluster')) resolve()
       })
     })
