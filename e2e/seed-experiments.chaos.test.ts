@@ -44,8 +44,10 @@ const waitUntil = async (what: string, condition: () => Promise<boolean>, timeou
   throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`)
 }
 
-const bookinfoAvailable = async () =>
-  (await apps.listNamespacedDeployment({ namespace: NS })).items.every((d) => d.status?.availableReplicas === d.spec?.replicas)
+// every deployment available and no pod still terminating: the steady cluster each experiment starts from
+const bookinfoSettled = async () =>
+  (await apps.listNamespacedDeployment({ namespace: NS })).items.every((d) => d.status?.availableReplicas === d.spec?.replicas) &&
+  (await core.listNamespacedPod({ namespace: NS })).items.every((p) => !p.metadata?.deletionTimestamp)
 
 beforeAll(async () => {
   cluster = await startEmulatedCluster({ bookinfo: true })
@@ -66,7 +68,7 @@ afterAll(async () => {
 
 afterEach(async () => {
   for (const name of await cordoned()) await core.patchNode({ name, body: [{ op: 'remove', path: '/spec/unschedulable' }] })
-  await waitUntil('bookinfo fully available again', bookinfoAvailable)
+  await waitUntil('bookinfo settled again', bookinfoSettled)
 })
 
 describe('experiment 1: drain a node', () => {
