@@ -113,6 +113,7 @@ describe('checkExperiment', () => {
       { type: 'range', range: ['a', 'b'] },
       { type: 'probe', name: 'q', provider: { type: 'python', module: 'm', func: 'g' } },
       { type: 'jsonpath', path: '$.foo[?(@.baz="hello")]', count: 1 },
+      { type: 'regex', pattern: 'x', target: 5 },
       [200, 201],
       true,
       '${expected}',
@@ -133,6 +134,7 @@ describe('checkExperiment', () => {
       [`${at(10)}/range/0`, 'hypothesis range lower boundary must be a number'],
       [`${at(10)}/range/1`, 'hypothesis range upper boundary must be a number'],
       [`${at(11)}/provider/arguments`, 'a probe tolerance needs provider.arguments as an object: the probe output is passed in it as `value`'],
+      [`${at(13)}/target`, "'target' must be a string, not number 5"],
     ])
     expect(issues[6]!.hint).toBe("'==' is not jsonpath2 syntax: use a single = for equality, and/or/not for logic; Chaos Toolkit paths use a single = in filters, e.g. $.items[?(@.name=\"web\")]")
   })
@@ -150,7 +152,7 @@ describe('checkExperiment', () => {
       ['/rollbacks/0/provider/type', "unknown provider type 'pyhton'"],
       ['/tags', "'tags' must be a list, not string \"k8s\""],
       ['/runtime/rollbacks/strategy', `'strategy' must be one of "default", "always", "never", "deviated", not string "sometimes"`],
-      ['/method/0/provider/timeout', "'timeout' has an unexpected shape (an object)"],
+      ['/method/0/provider/timeout', "'timeout' must be a number, a list or a string, not an object"],
       ['/method/0/provider/verify_tls', "'verify_tls' must be a boolean, not string \"no\""],
     ])
   })
