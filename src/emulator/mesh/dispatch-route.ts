@@ -48,11 +48,10 @@ export const dispatchRoute = async (
     subset = rule?.subsets?.find((candidate) => candidate.name === destination.subset)
     if (!subset) return withMarker(plainResponse(503, ''), fault.marker)
   }
-  const endpoints = () => readyEndpoints(context.view, target, port, subset?.labels) ?? []
-  if (readyEndpoints(context.view, target, port, subset?.labels) === undefined) return withMarker(plainResponse(503, ''), fault.marker)
+  if (!servicePorts(target.service).some((candidate) => candidate.port === port)) return withMarker(plainResponse(503, ''), fault.marker)
   const cluster = {
     name: `outbound|${port}|${destination.subset ?? ''}|${target.fqdn}`,
-    endpoints,
+    endpoints: () => readyEndpoints(context.view, target, port, subset?.labels) ?? [],
     loadBalancer: subset?.trafficPolicy?.loadBalancer?.simple ?? rule?.trafficPolicy?.loadBalancer?.simple,
   }
   const response = await forwardWithRetries(context, cluster, request, retryPolicyOf(route.retries), parseDuration(route.timeout))
