@@ -13,6 +13,8 @@ export interface CliCommand {
 export interface CliIO {
   stdout: (text: string) => void
   stderr: (text: string) => void
-  /** Interrupts delivered to the command (SIGINT/SIGTERM in the real CLI). */
+  /** The first SIGINT/SIGTERM: stop gracefully (the rollback strategy decides what follows). */
   signal: AbortSignal
+  /** A second SIGINT/SIGTERM: stop now, without rollbacks and without awaiting background activities. */
+  stopSignal?: AbortSignal
 }

@@ -21,10 +21,16 @@ const helpText = () =>
 
 /** Installs SIGINT/SIGTERM handlers for the duration of one command and turns them into an AbortSignal. */
 const processIO = (): { io: CliIO; dispose: () => void } => {
-  const controller = new AbortController()
+  const graceful = new AbortController()
+  const ungraceful = new AbortController()
   const onSignal = (signal: NodeJS.Signals) => {
-    if (controller.signal.aborted) process.exit(130)
-    controller.abort(signal)
+    if (ungraceful.signal.aborted) process.exit(130)
+    if (graceful.signal.aborted) {
+      process.stderr.write(`${signal} again: stopping now, without rollbacks (a third one exits at once)\n`)
+      ungraceful.abort(signal)
+    } else {
+      graceful.abort(signal)
+    }
   }
   process.on('SIGINT', onSignal)
   process.on('SIGTERM', onSignal)
@@ -32,7 +38,8 @@ const processIO = (): { io: CliIO; dispose: () => void } => {
     io: {
       stdout: (text) => process.stdout.write(text),
       stderr: (text) => process.stderr.write(text),
-      signal: controller.signal,
+      signal: graceful.signal,
+      stopSignal: ungraceful.signal,
     },
     dispose: () => {
       process.off('SIGINT', onSignal)

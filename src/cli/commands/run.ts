@@ -115,6 +115,7 @@ const runCommand = async (argv: string[], io: CliIO): Promise<number> => {
     ...(args.dry ? { dry: args.dry } : {}),
     failFast: args.failFast,
     signal: io.signal,
+    stopSignal: io.stopSignal,
     listener: { onLog: log },
   })
   await writeJournal(args.journalPath, journal)
