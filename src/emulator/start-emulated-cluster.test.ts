@@ -202,6 +202,26 @@ describe('startEmulatedCluster', () => {
     expect(await core.readNamespacedPodLog({ name, namespace: 'default' })).toContain(`controllable program up as ${name}`)
   })
 
+  it('kills a container that ignores SIGTERM when the grace period ends, then removes the pod', async () => {
+    const body = deployment('stubborn', 1, 'example.com/controllable:1.0')
+    body.spec!.template.spec!.terminationGracePeriodSeconds = 1
+    await apps.createNamespacedDeployment({ namespace: 'default', body })
+    await available('stubborn', 1)
+    const [pod] = await podsOf('stubborn')
+    const name = pod!.metadata!.name!
+    controllable.handles.get(name)!.ignoreSigterm()
+    const started = Date.now()
+    await core.deleteNamespacedPod({ name, namespace: 'default' })
+    const stillThere = await core.readNamespacedPod({ name, namespace: 'default' })
+    expect(stillThere.metadata?.deletionGracePeriodSeconds).toBe(1)
+    await until('the pod to be removed', async () => !(await podsOf('stubborn')).some((p) => p.metadata?.name === name), 15_000)
+    const elapsed = Date.now() - started
+    expect(elapsed).toBeGreaterThanOrEqual(900)
+    expect(elapsed).toBeLessThan(10_000)
+    const events = (await core.listNamespacedEvent({ namespace: 'default' })).items
+    expect(events.some((e) => e.reason === 'Killing' && e.involvedObject.name === name && e.message === 'Stopping container stubborn')).toBe(true)
+  })
+
   it('rolls a DaemonSet template change out node by node', async () => {
     const before = (await core.listNamespacedPod({ namespace: 'kube-system', labelSelector: 'k8s-app=kindnet' })).items
     await apps.patchNamespacedDaemonSet(

@@ -7,6 +7,8 @@ export interface ProgramHandle {
   setReady(ready: boolean): void
   /** The container exits on its own with this code (a crash). */
   crash(exitCode?: number): void
+  /** `stop()` takes 3 s, as for a process that ignores SIGTERM (longer than a 1 s grace period). */
+  ignoreSigterm(): void
 }
 
 const close = (server: Server) =>
@@ -21,6 +23,7 @@ export const createControllableProgram = (): { program: Program; handles: Map<st
   const handles = new Map<string, ProgramHandle>()
   const program: Program = async (context) => {
     let ready = true
+    let ignoreSigterm = false
     let exit: (code: number) => void = () => undefined
     const exited = new Promise<{ exitCode: number }>((resolve) => (exit = (exitCode) => resolve({ exitCode })))
     const servers = context.containerPorts.map(() =>
@@ -41,8 +44,13 @@ export const createControllableProgram = (): { program: Program; handles: Map<st
         context.log(`crashing with exit code ${exitCode}`)
         void Promise.all(servers.map(close)).then(() => exit(exitCode))
       },
+      ignoreSigterm: () => (ignoreSigterm = true),
     })
-    return { ports, exited, stop: async () => void (await Promise.all(servers.map(close))) }
+    const stop = async () => {
+      if (ignoreSigterm) await new Promise((resolve) => setTimeout(resolve, 3_000))
+      await Promise.all(servers.map(close))
+    }
+    return { ports, exited, stop }
   }
   return { program, handles }
 }
