@@ -82,17 +82,21 @@ export const runClusterSuite = (options: ClusterSuiteOptions): void => {
       const { core, kc } = client()
       const productpage = (await core.listNamespacedPod({ namespace: NS, labelSelector: 'app=productpage' })).items[0]!
       const node = productpage.spec!.nodeName!
-      await callDriver('chaosk8s.node.actions', 'drain_nodes', { name: node, delete_pods_with_local_storage: true, timeout: 120 })
-      expect((await core.readNode({ name: node })).spec?.unschedulable).toBe(true)
-      await watchBookinfoPods(kc, `bookinfo pods off ${node} and Ready elsewhere`, (pods: V1Pod[]) =>
-        pods.length > 0 && pods.every((pod) => pod.spec?.nodeName !== node || pod.metadata?.deletionTimestamp !== undefined) &&
-        pods.filter((pod) => pod.metadata?.labels?.app === 'productpage').some(isPodReady))
-      await ready()
-      const placed = (await core.listNamespacedPod({ namespace: NS })).items.filter((pod) => !pod.metadata?.deletionTimestamp)
-      expect(placed.filter((pod) => pod.spec?.nodeName === node)).toEqual([])
-      // on a real cluster the ingress gateway may have been on the drained node too
-      await expect.poll(async () => (await timeProductPage(cluster.urls.productPage!).catch(() => ({ status: 0 }))).status, { timeout: 120_000, interval: 250 }).toBe(200)
-      await callDriver('chaosk8s.node.actions', 'uncordon_node', { name: node })
+      try {
+        await callDriver('chaosk8s.node.actions', 'drain_nodes', { name: node, delete_pods_with_local_storage: true, timeout: 120 })
+        expect((await core.readNode({ name: node })).spec?.unschedulable).toBe(true)
+        await watchBookinfoPods(kc, `bookinfo pods off ${node} and Ready elsewhere`, (pods: V1Pod[]) =>
+          pods.length > 0 && pods.every((pod) => pod.spec?.nodeName !== node || pod.metadata?.deletionTimestamp !== undefined) &&
+          pods.filter((pod) => pod.metadata?.labels?.app === 'productpage').some(isPodReady))
+        await ready()
+        const placed = (await core.listNamespacedPod({ namespace: NS })).items.filter((pod) => !pod.metadata?.deletionTimestamp)
+        expect(placed.filter((pod) => pod.spec?.nodeName === node)).toEqual([])
+        // on a real cluster the ingress gateway may have been on the drained node too
+        await expect.poll(async () => (await timeProductPage(cluster.urls.productPage!).catch(() => ({ status: 0 }))).status, { timeout: 120_000, interval: 250 }).toBe(200)
+      } finally {
+        // the rollback, whatever happened above, so later tests get every node back
+        await callDriver('chaosk8s.node.actions', 'uncordon_node', { name: node })
+      }
       expect((await core.readNode({ name: node })).spec?.unschedulable ?? false).toBe(false)
     })
 
@@ -119,23 +123,27 @@ export const runClusterSuite = (options: ClusterSuiteOptions): void => {
       }
       const base = cluster.urls.productPage!
       const route = { routes: [{ destination: { host: 'reviews', subset: 'v3' } }], virtual_service_name: 'reviews', ns: NS }
+      let faulted = false
       const load = startLoad({ url: base, path: '/productpage', connections: 2, overallRate: 4, timeoutMs: 10_000, maxDurationMs: 170_000 })
       try {
         expect((await timeProductPage(base)).status).toBe(200)
         await expect.poll(() => load.sent, { timeout: 30_000, interval: 50 }).toBeGreaterThanOrEqual(4)
         // a phase starts at the change; the mesh may apply it a moment later, so hold each phase past that point
         load.mark('fault')
+        faulted = true
         await callDriver('chaosistio.fault.actions', 'add_delay_fault', { ...route, fixed_delay: '1.5s', percentage: 100 })
         await expect.poll(async () => (await timeProductPage(base)).ms, { timeout: 60_000, interval: 100 }).toBeGreaterThanOrEqual(1400)
         const delayed = load.sent
         await expect.poll(() => load.sent - delayed, { timeout: 60_000, interval: 50 }).toBeGreaterThanOrEqual(6)
         load.mark('recovery')
         await callDriver('chaosistio.fault.actions', 'remove_delay_fault', route)
+        faulted = false
         await expect.poll(async () => (await timeProductPage(base)).ms, { timeout: 60_000, interval: 100 }).toBeLessThan(1000)
         const recovered = load.sent
         await expect.poll(() => load.sent - recovered, { timeout: 30_000, interval: 50 }).toBeGreaterThanOrEqual(10)
       } finally {
         await load.stop()
+        if (faulted) await callDriver('chaosistio.fault.actions', 'remove_delay_fault', route)
       }
       const report = await load.finished
       console.warn(`[conformance] ${options.provider}: product page latency (ms) by phase under a 1.5 s reviews delay: ${JSON.stringify({ baseline: report.phases.baseline?.latencyMs, fault: report.phases.fault?.latencyMs, recovery: report.phases.recovery?.latencyMs })}`)
