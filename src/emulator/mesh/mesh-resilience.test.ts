@@ -113,6 +113,26 @@ describe('pod kills', () => {
     expect(page).toContain('Book Details')
   })
 
+  it('enforces the route timeout over all tries, and per-try timeouts retried under retryOn 5xx', async () => {
+    await world.apply('fixtures/istio/virtual-service-ratings-db.yaml')
+    const mongodb = { apiVersion: 'networking.istio.io/v1', kind: 'VirtualService', metadata: { name: 'mongodb', namespace: 'bookinfo' } }
+    world.store.create('networking.istio.io/virtualservices', { ...mongodb, spec: { hosts: ['mongodb'], http: [{ fault: { delay: { fixedDelay: '2s', percentage: { value: 100 } } }, route: [{ destination: { host: 'mongodb' } }] }] } })
+    setVirtualService('ratings', [{ route: [{ destination: { host: 'ratings', subset: 'v2' } }], timeout: '0.5s' }])
+    let started = performance.now()
+    expect(await call('http://ratings:9080/ratings/0')).toMatchObject({ status: 504, text: 'upstream request timeout' })
+    const single = (performance.now() - started) / 1000
+    expect(single).toBeGreaterThanOrEqual(0.45)
+    expect(single).toBeLessThan(1.5)
+    setVirtualService('ratings', [{ route: [{ destination: { host: 'ratings', subset: 'v2' } }], timeout: '5s', retries: { attempts: 2, perTryTimeout: '0.3s', retryOn: '5xx' } }])
+    started = performance.now()
+    expect(await call('http://ratings:9080/ratings/0')).toMatchObject({ status: 504, text: 'upstream request timeout' })
+    const retried = (performance.now() - started) / 1000
+    expect(retried).toBeGreaterThanOrEqual(0.85)
+    expect(retried).toBeLessThan(2.5)
+    world.store.remove('networking.istio.io/virtualservices', 'bookinfo', 'mongodb')
+    expect((await call('http://ratings:9080/ratings/0')).status).toBe(200)
+  })
+
   it('ratings v2 answers 500 "could not connect to ratings database" when mongodb is gone', async () => {
     await world.apply('fixtures/istio/virtual-service-ratings-db.yaml')
     expect(await call('http://ratings:9080/ratings/0')).toMatchObject({ status: 200, text: '{"id":0,"ratings":{"Reviewer1":5,"Reviewer2":4}}' })
