@@ -48,6 +48,14 @@ describe('kind provider prerequisites', () => {
     expect((error as ClusterError).provider).toBe('kind')
   })
 
+  it('with kind but no docker CLI: one line saying to install Docker', async () => {
+    const onlyKind = await mkdtemp(join(tmpdir(), 'path-onlykind-'))
+    await script(onlyKind, 'kind', 'exit 0')
+    const error = (await startCluster({ provider: 'kind', env: { PATH: onlyKind } }).catch((caught: unknown) => caught)) as ClusterError
+    await rm(onlyKind, { recursive: true, force: true })
+    expect(error.message).toBe('kind cluster: `docker` is not on PATH; install Docker Engine (https://docs.docker.com/engine/install/) or Docker Desktop, then start it')
+  })
+
   it('with a docker CLI but no daemon: says the daemon is not reachable and how to start it', async () => {
     const error = (await startCluster({ provider: 'kind', env: { PATH: noDaemon } }).catch((caught: unknown) => caught)) as ClusterError
     expect(error).toBeInstanceOf(ClusterError)
