@@ -101,6 +101,28 @@ describe('startEmulatedCluster', () => {
     expect(events.some((e) => e.reason === 'Scheduled' && e.message?.startsWith(`Successfully assigned default/${pods[0]?.metadata?.name} to chaos-worker`))).toBe(true)
   })
 
+  it('rolls a template change out through a new ReplicaSet without dropping below the available minimum', async () => {
+    await apps.createNamespacedDeployment({ namespace: 'default', body: deployment('rolling', 3) })
+    await available('rolling', 3)
+    const [first] = (await apps.listNamespacedReplicaSet({ namespace: 'default', labelSelector: 'app=rolling' })).items
+    await apps.patchNamespacedDeployment({ name: 'rolling', namespace: 'default', body: { spec: { template: { spec: { containers: [{ name: 'rolling', image: 'nginx:1.28', ports: [{ containerPort: 8080 }] }] } } } } }, mergePatch)
+    let lowest = 3
+    const done = await until('the rollout to finish', async () => {
+      const d = await apps.readNamespacedDeployment({ name: 'rolling', namespace: 'default' })
+      lowest = Math.min(lowest, d.status?.availableReplicas ?? 0)
+      const finished = d.metadata?.annotations?.['deployment.kubernetes.io/revision'] === '2' && d.status?.updatedReplicas === 3 && d.status.availableReplicas === 3 && d.status.replicas === 3
+      return finished && d
+    }, 20_000, 10)
+    expect(lowest).toBe(3)
+    expect(done.status?.conditions?.find((c) => c.type === 'Progressing')?.reason).toBe('NewReplicaSetAvailable')
+    const sets = (await apps.listNamespacedReplicaSet({ namespace: 'default', labelSelector: 'app=rolling' })).items
+    expect(sets).toHaveLength(2)
+    expect(sets.find((rs) => rs.metadata?.name === first?.metadata?.name)?.spec?.replicas).toBe(0)
+    const next = sets.find((rs) => rs.metadata?.name !== first?.metadata?.name)
+    expect(next?.metadata?.annotations?.['deployment.kubernetes.io/revision']).toBe('2')
+    await until('only new pods left', async () => (await podsOf('rolling')).every((p) => p.spec?.containers[0]?.image === 'nginx:1.28'))
+  })
+
   it('replaces a deleted pod at once; the old one terminates, then disappears', async () => {
     await apps.createNamespacedDeployment({ namespace: 'default', body: deployment('solo', 1) })
     await available('solo', 1)
