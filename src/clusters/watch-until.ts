@@ -1,6 +1,8 @@
 import { Watch, type KubeConfig, type KubernetesObject } from '@kubernetes/client-node'
 import { ClusterError } from '../errors.js'
 
+const MAX_WATCH_RESTARTS = 500
+
 export interface WatchUntilOptions<T extends KubernetesObject> {
   kc: KubeConfig
   /** Collection path, e.g. `/api/v1/nodes` or `/apis/apps/v1/namespaces/bookinfo/deployments`. */
@@ -40,7 +42,11 @@ export const watchUntil = <T extends KubernetesObject>(options: WatchUntilOption
       finish(new ClusterError(`${options.provider} cluster: not ready after ${Math.round(options.timeoutMs / 1000)} s: ${options.describe([...objects.values()])}`, options.provider))
     }, options.timeoutMs)
     options.signal?.addEventListener('abort', onAbort, { once: true })
+    let restarts = 0
     const start = () => {
+      if (restarts++ > MAX_WATCH_RESTARTS) {
+        return finish(new ClusterError(`${options.provider} cluster: the watch on ${options.path} keeps closing (${MAX_WATCH_RESTARTS} restarts); is the API server healthy?`, options.provider))
+      }
       objects.clear()
       new Watch(options.kc)
         .watch(options.path, {}, (type, object: T) => {
