@@ -57,6 +57,6 @@ if (!values['skip-suite']) {
   const started = performance.now()
   const suite = await execa('npx', ['vitest', 'run', 'chaos'], { reject: false, all: true, env: { CHAOS_CLUSTER: 'emulated' } })
   // eslint-disable-next-line no-control-regex -- strip ANSI colours from Vitest output
-  const summary = suite.all.split('\n').filter((line) => /Test Files|Tests {2}/.test(line)).join(' / ').replace(/\u001b\[\d+m/g, '')
+  const summary = suite.all.replace(/\u001b\[\d+m/g, '').split('\n').filter((line) => /^\s*(Test Files|Tests)\s/.test(line)).join(' / ')
   console.log(`npx vitest run chaos: ${((performance.now() - started) / 1000).toFixed(1)} s wall, exit ${suite.exitCode}; ${summary.replace(/\s+/g, ' ').trim()}`)
 }
