@@ -244,6 +244,20 @@ describe('startEmulatedCluster', () => {
     expect(events.some((e) => e.reason === 'Killing' && e.involvedObject.name === name && e.message === 'Stopping container stubborn')).toBe(true)
   })
 
+  it('deletes the pods of a node that was deleted, and the ReplicaSet replaces them elsewhere', async () => {
+    await core.createNode({ body: { metadata: { name: 'extra-worker', labels: { 'kubernetes.io/os': 'linux' } }, spec: { podCIDR: '10.244.9.0/24' }, status: { conditions: [{ type: 'Ready', status: 'True' }] } } })
+    for (const name of WORKERS) await core.patchNode({ name, body: { spec: { unschedulable: true } } }, mergePatch)
+    await apps.createNamespacedDeployment({ namespace: 'default', body: deployment('orphaned', 1) })
+    await available('orphaned', 1)
+    const [pod] = await podsOf('orphaned')
+    expect(pod?.spec?.nodeName).toBe('extra-worker')
+    for (const name of WORKERS) await core.patchNode({ name, body: { spec: { unschedulable: null } } }, mergePatch)
+    await core.deleteNode({ name: 'extra-worker' })
+    await until('the orphaned pod to be gone', async () => !(await podsOf('orphaned')).some((p) => p.metadata?.uid === pod?.metadata?.uid))
+    await available('orphaned', 1)
+    expect(WORKERS).toContain((await podsOf('orphaned'))[0]?.spec?.nodeName)
+  })
+
   it('rolls a DaemonSet template change out node by node', async () => {
     const before = (await core.listNamespacedPod({ namespace: 'kube-system', labelSelector: 'k8s-app=kindnet' })).items
     await apps.patchNamespacedDaemonSet(

@@ -5,6 +5,7 @@ import { startDeploymentController } from './deployment-controller.js'
 import { startDisruptionController } from './disruption-controller.js'
 import { startEndpointsController } from './endpoints-controller.js'
 import { startNodeLifecycleController } from './node-lifecycle-controller.js'
+import { startPodGarbageCollector } from './pod-gc-controller.js'
 import { createPodWriter } from './pod-writer.js'
 import type { EventRecorder } from './record-event.js'
 import { startReplicaSetController } from './replicaset-controller.js'
@@ -21,6 +22,7 @@ export const startControllers = (store: Store, events: EventRecorder): (() => vo
     startEndpointsController(store),
     startDisruptionController(store),
     startNodeLifecycleController(store),
+    startPodGarbageCollector(store),
   ]
   return () => {
     for (const loop of loops) loop.stop()
