@@ -23,7 +23,7 @@ describe('the kind provider, with stand-in binaries in front of an emulated clus
   let bin: string
   let calls: string
 
-  const standIns = async (clustersRunning: string) => {
+  const standIns = async (clustersRunning: string, createExit = 0) => {
     await writeFile(join(bin, 'docker'), '#!/bin/sh\necho 27.3.1\n')
     await writeFile(join(bin, 'kind'), [
       '#!/bin/sh',
@@ -31,7 +31,7 @@ describe('the kind provider, with stand-in binaries in front of an emulated clus
       `case "$1 $2" in`,
       `  "get clusters") printf '${clustersRunning}' ;;`,
       `  "get kubeconfig") cat ${emulated.kubeconfigPath} ;;`,
-      `  "create cluster") echo "Creating cluster \\"chaos\\" ..." >&2 ;;`,
+      `  "create cluster") echo "Creating cluster \\"chaos\\" ..." >&2; exit ${createExit} ;;`,
       'esac',
     ].join('\n'))
     await chmod(join(bin, 'docker'), 0o755)
@@ -80,6 +80,17 @@ describe('the kind provider, with stand-in binaries in front of an emulated clus
     const kept = await startCluster({ provider: 'kind', bookinfo: false, keep: true, env: { PATH: `${bin}:/usr/bin:/bin` }, kindConfigPath: configPath })
     await kept.stop()
     expect(await readFile(calls, 'utf8')).not.toContain('delete')
+  })
+
+  it('deletes what a failed or interrupted create left behind', async () => {
+    await standIns('', 1)
+    const configPath = join(bin, 'kind.yaml')
+    await expect(startCluster({ provider: 'kind', bookinfo: false, env: { PATH: `${bin}:/usr/bin:/bin` }, kindConfigPath: configPath })).rejects.toThrow(
+      `kind cluster: \`${join(bin, 'kind')} create cluster --name chaos --config ${configPath} --wait 5m\` exited with 1: Creating cluster "chaos" ...`,
+    )
+    expect((await readFile(calls, 'utf8')).trim().split('\n')).toEqual([
+      'kind get clusters', `kind create cluster --name chaos --config ${configPath} --wait 5m`, 'kind delete cluster --name chaos',
+    ])
   })
 
   it('refuses to reuse when told not to', async () => {

@@ -41,7 +41,11 @@ const createOrReuse = async ({ options, env, kind, name, run }: KindRun, configP
   // a new cluster will need Istio: fail before spending minutes on the create
   if (options.bookinfo !== false) requireBinary('istioctl', env, 'kind')
   options.log?.(`creating kind cluster '${name}' from ${configPath} (first run pulls the node image)`)
-  await run(kind, kindCreateArgs({ name, configPath }))
+  await run(kind, kindCreateArgs({ name, configPath })).catch(async (error: unknown) => {
+    // an interrupted create leaves containers behind: kind only cleans up after its own failures
+    await runCommand(kind, kindDeleteArgs(name), { provider: 'kind', env }).catch(() => {})
+    throw error
+  })
   return true
 }
 
