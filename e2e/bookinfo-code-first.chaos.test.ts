@@ -3,6 +3,7 @@
 import { describe } from 'vitest'
 import { fault, http, istio, k8s, steadyState } from '../src/index.js'
 import { chaosTest, expect } from '../src/vitest/index.js'
+import { requireIstio } from './support/require-istio.js'
 
 const NS = 'bookinfo'
 const load = { path: '/productpage', connections: 4, rate: 40 }
@@ -56,7 +57,8 @@ describe('experiment 4: 5 s of latency on reviews v3', () => {
     rollbacks: [istio.removeDelayFault(reviewsV3)],
   })
 
-  chaosTest('the product page no longer answers within 1 s (a real weakness), and the fault is removed afterwards', async ({ chaos, task }) => {
+  chaosTest('the product page no longer answers within 1 s (a real weakness), and the fault is removed afterwards', async ({ chaos, cluster, skip, task }) => {
+    requireIstio(cluster, skip)
     await expect(bookinfoIsHealthy).not.toStaySteadyDuring(reviewsLatency)
     const journal = task.meta.chaos!.runs[0]!.journal
     expect(journal.steady_states.after!.probes.map((run) => [run.activity.name, run.tolerance_met])).toEqual([

@@ -6,11 +6,13 @@ import { CustomObjectsApi, KubeConfig } from '@kubernetes/client-node'
 import { parseAllDocuments } from 'yaml'
 import { fault, http, istio, steadyState } from '../src/index.js'
 import { chaosTest, expect } from '../src/vitest/index.js'
+import { requireIstio } from './support/require-istio.js'
 
 const NS = 'bookinfo'
 const virtualService = (name: string) => ({ group: 'networking.istio.io', version: 'v1', namespace: NS, plural: 'virtualservices', name })
 
-chaosTest('a 7 s ratings delay for jason breaks the page after about 6 s instead of slowing it down', async ({ cluster, task, onTestFinished }) => {
+chaosTest('a 7 s ratings delay for jason breaks the page after about 6 s instead of slowing it down', async ({ cluster, skip, task, onTestFinished }) => {
+  requireIstio(cluster, skip)
   const kc = new KubeConfig()
   kc.loadFromString(cluster!.kubeconfig)
   const custom = kc.makeApiClient(CustomObjectsApi)

@@ -1,6 +1,9 @@
 import { basename } from 'node:path'
 import type { ExpectStatic } from 'vitest'
+import { loadExperiment } from '../experiment/load-experiment.js'
+import type { Experiment } from '../experiment/types.js'
 import type { Journal } from '../journal/types.js'
+import { usesIstio } from '../matchers/uses-istio.js'
 import type { ChaosContext } from '../matchers/chaos-context.js'
 import { explainJournal } from '../matchers/explain-journal.js'
 import type { RunOptions } from '../run/run-options.js'
@@ -35,12 +38,18 @@ export const expectOutcome = (expect: ExpectStatic, journal: Journal, outcome: E
 export type RegisterChaosTest = (
   name: string,
   options: { timeout?: number },
-  fn: (context: { chaos: ChaosContext; expect: ExpectStatic }) => Promise<void>,
+  fn: (context: { chaos: ChaosContext; expect: ExpectStatic; skip: (note?: string) => never }) => Promise<void>,
 ) => void
 
 /** Registers `<name>` on `chaosTest`: run the file through the engine, then check the outcome. */
 export const defineExperimentTest = (chaosTest: RegisterChaosTest, path: string, options: ExperimentTestOptions): void => {
-  chaosTest(options.name ?? `experiment ${basename(path)}`, { timeout: options.timeout }, async ({ chaos, expect }) => {
+  chaosTest(options.name ?? `experiment ${basename(path)}`, { timeout: options.timeout }, async ({ chaos, expect, skip }) => {
+    const cluster = chaos.cluster
+    if (cluster && !cluster.istio && usesIstio((await loadExperiment(path)).document as Experiment)) {
+      const reason = `skipped: the experiment uses chaosistio and the ${cluster.provider} cluster has no Istio (${cluster.istioUnavailableReason ?? 'not installed'})`
+      console.warn(`${basename(path)}: ${reason}`)
+      skip(reason)
+    }
     const journal = await chaos.runFile(path, options.options)
     expectOutcome(expect, journal, options.expect ?? 'steady')
   })
