@@ -2,9 +2,26 @@ import autocannon from 'autocannon'
 import { performance } from 'node:perf_hooks'
 import { ChaosError } from '../../errors.js'
 import { LoadSamples, OUTCOME_ERROR, OUTCOME_NON2XX, OUTCOME_OK, OUTCOME_TIMEOUT } from './load-samples.js'
-import type { LoadOptions, LoadPhase, LoadReport, RunningLoad } from './load-types.js'
+import type { LoadOptions, LoadPhase, LoadReport, RunningLoad, TimelineSecond } from './load-types.js'
 import { buildTimeline, figuresFor, summarizePhases, type PhaseMark } from './summarize-load.js'
-import { resolveLoadOptions } from './validate-load-options.js'
+import { resolveLoadOptions, type ResolvedLoadOptions } from './validate-load-options.js'
+
+const autocannonOptions = (resolved: ResolvedLoadOptions): autocannon.Options => ({
+  url: resolved.target, connections: resolved.connections, method: resolved.method ?? 'GET',
+  headers: resolved.headers ?? {}, ...(resolved.body === undefined ? {} : { body: resolved.body }),
+  // autocannon's own timer is only a backstop for ours; sampleInt makes stop() take ≤ 100 ms
+  duration: resolved.maxDurationMs / 1000 + 1, timeout: resolved.timeoutMs / 1000, sampleInt: 100,
+  ...(resolved.overallRate === undefined ? {} : { overallRate: resolved.overallRate }),
+})
+
+/** The requests that ended since row `from`, as one timeline second (for `onTick`). */
+const summarizeSince = (samples: LoadSamples, from: number, second: number, phase: LoadPhase): TimelineSecond => {
+  const figures = figuresFor(samples, Array.from({ length: samples.length - from }, (_, index) => from + index), 1000)
+  return {
+    second, phase, requests: figures.responses, errors: figures.errors, timeouts: figures.timeouts,
+    non2xx: figures.non2xx, p50: figures.latencyMs.p50, p99: figures.latencyMs.p99,
+  }
+}
 
 /**
  * Sends HTTP load with autocannon (in this process, one thread) and records every request itself,
@@ -40,13 +57,7 @@ export const startLoad = (options: LoadOptions): RunningLoad => {
   const onAbort = () => stopWith('signal')
   const finished = new Promise<LoadReport>((resolve, reject) => {
     instance = autocannon(
-      {
-        url: resolved.target, connections: resolved.connections, method: resolved.method ?? 'GET',
-        headers: resolved.headers ?? {}, ...(resolved.body === undefined ? {} : { body: resolved.body }),
-        // autocannon's own timer is only a backstop for ours; sampleInt makes stop() take ≤ 100 ms
-        duration: resolved.maxDurationMs / 1000 + 1, timeout: resolved.timeoutMs / 1000, sampleInt: 100,
-        ...(resolved.overallRate === undefined ? {} : { overallRate: resolved.overallRate }),
-      },
+      autocannonOptions(resolved),
       (error: unknown) => {
         clearTimeout(durationTimer)
         resolved.signal?.removeEventListener('abort', onAbort)
@@ -79,14 +90,8 @@ export const startLoad = (options: LoadOptions): RunningLoad => {
     error.message === 'request timed out' ? record(resolved.timeoutMs, OUTCOME_TIMEOUT) : record(0, OUTCOME_ERROR))
   instance!.on('tick', () => {
     if (!resolved.onTick || stoppedBy !== undefined) return
-    const rows = Array.from({ length: samples.length - tickCursor }, (_, index) => tickCursor + index)
+    resolved.onTick(summarizeSince(samples, tickCursor, Math.max(0, Math.floor(elapsed() / 1000) - 1), marks.at(-1)!.phase))
     tickCursor = samples.length
-    const figures = figuresFor(samples, rows, 1000)
-    const second = Math.max(0, Math.floor(elapsed() / 1000) - 1)
-    resolved.onTick({
-      second, phase: marks.at(-1)!.phase, requests: figures.responses, errors: figures.errors, timeouts: figures.timeouts,
-      non2xx: figures.non2xx, p50: figures.latencyMs.p50, p99: figures.latencyMs.p99,
-    })
   })
   if (resolved.signal?.aborted) onAbort()
   else resolved.signal?.addEventListener('abort', onAbort, { once: true })
