@@ -19,6 +19,7 @@ export interface WatchUntilOptions<T extends KubernetesObject> {
 /**
  * Watches a collection (without a resourceVersion, so the server first replays every object as
  * ADDED) until `isDone` holds; re-watches when the server ends the stream. No polling, no sleeps.
+ * `isDone` runs on each event, so wait for at least one object: an empty collection never settles it.
  */
 export const watchUntil = <T extends KubernetesObject>(options: WatchUntilOptions<T>): Promise<void> =>
   new Promise<void>((resolve, reject) => {
