@@ -121,6 +121,15 @@ describe('startEmulatedCluster', () => {
     const next = sets.find((rs) => rs.metadata?.name !== first?.metadata?.name)
     expect(next?.metadata?.annotations?.['deployment.kubernetes.io/revision']).toBe('2')
     await until('only new pods left', async () => (await podsOf('rolling')).every((p) => p.spec?.containers[0]?.image === 'nginx:1.28'))
+    await apps.patchNamespacedDeployment({ name: 'rolling', namespace: 'default', body: { spec: { template: { spec: { containers: [{ name: 'rolling', image: 'nginx:1.27', ports: [{ containerPort: 8080 }] }] } } } } }, mergePatch)
+    const undone = await until('the first ReplicaSet to come back as revision 3', async () => {
+      const d = await apps.readNamespacedDeployment({ name: 'rolling', namespace: 'default' })
+      return d.metadata?.annotations?.['deployment.kubernetes.io/revision'] === '3' && d.status?.updatedReplicas === 3 && d.status.availableReplicas === 3 && d.status.replicas === 3 && d
+    }, 20_000)
+    expect(undone.spec?.template.spec?.containers[0]?.image).toBe('nginx:1.27')
+    const reused = await apps.readNamespacedReplicaSet({ name: first!.metadata!.name!, namespace: 'default' })
+    expect(reused.metadata?.annotations).toMatchObject({ 'deployment.kubernetes.io/revision': '3', 'deployment.kubernetes.io/revision-history': '1' })
+    expect((await apps.listNamespacedReplicaSet({ namespace: 'default', labelSelector: 'app=rolling' })).items).toHaveLength(2)
   })
 
   it('replaces a deleted pod at once; the old one terminates, then disappears', async () => {

@@ -42,7 +42,7 @@ const syncDeployment = (store: Store, events: EventRecorder, deployment: Workloa
   if (!paused) newRs ??= createReplicaSet(store, events, deployment, hash, old, budget)
   newRs ??= old.at(-1)
   if (!newRs) return
-  if (!paused && scale(store, events, deployment, newRs, old, budget)) return
+  if (!paused && (promoteRevision(store, newRs, old) || scale(store, events, deployment, newRs, old, budget))) return
   const all = (store.list(REPLICA_SETS, namespace) as Workload[]).filter((rs) => isOwnedBy(rs, deployment))
   const current = all.find((rs) => rs.metadata.uid === newRs.metadata.uid) ?? newRs
   pruneHistory(store, deployment, all.filter((rs) => rs !== current))
@@ -127,6 +127,17 @@ const resize = (store: Store, events: EventRecorder, deployment: Workload, rs: W
     const verb = replicas > before ? 'up' : 'down'
     events.record({ involved: deployment, reason: 'ScalingReplicaSet', message: `Scaled ${verb} replica set ${rs.metadata.name} from ${before} to ${replicas}`, source: SOURCE })
   }
+  return true
+}
+
+/** Going back to an older template reuses its ReplicaSet, which becomes the newest revision (as `rollout undo` shows). */
+const promoteRevision = (store: Store, newRs: Workload, old: Workload[]): boolean => {
+  const newest = Math.max(0, ...old.map(revisionOf))
+  const current = revisionOf(newRs)
+  if (current > newest) return false
+  const history = [newRs.metadata.annotations?.['deployment.kubernetes.io/revision-history'], String(current)].filter(Boolean).join(',')
+  const annotations = { ...newRs.metadata.annotations, [REVISION]: String(newest + 1), 'deployment.kubernetes.io/revision-history': history }
+  store.update(REPLICA_SETS, { ...newRs, metadata: { ...newRs.metadata, annotations } })
   return true
 }
 
