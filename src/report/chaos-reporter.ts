@@ -5,11 +5,14 @@ import type { ChaosTaskMeta } from '../matchers/chaos-run-record.js'
 import { writeJournal } from '../journal/write-journal.js'
 import type { ChaosTestResult } from './chaos-test-result.js'
 import { formatConsoleSummary } from './format-console-summary.js'
+import { formatHtmlReport } from './format-html-report.js'
 import { formatMarkdownSummary } from './format-markdown-summary.js'
 
 export interface ChaosReporterOptions {
   /** Markdown summary file; default `.chaos/summary.md` under the Vitest root. */
   summaryPath?: string
+  /** HTML report with each run's load timeline; default `.chaos/report.html` under the Vitest root. */
+  htmlPath?: string
   /** Also append the summary to `$GITHUB_STEP_SUMMARY` when it is set (default true). */
   githubStepSummary?: boolean
   /** Print the per-test summary (default true). */
@@ -19,8 +22,8 @@ export interface ChaosReporterOptions {
 }
 
 /**
- * Writes every chaos test's journals, prints a short summary per chaos test and a Markdown report
- * (also to `$GITHUB_STEP_SUMMARY`). Works beside `default`, `junit` and any other reporter.
+ * Writes every chaos test's journals, prints a short summary per chaos test, a Markdown report
+ * (also to `$GITHUB_STEP_SUMMARY`) and an HTML report with each run's load timeline. Works beside `default`, `junit` and any other reporter.
  *
  * @example
  * // vitest.config.ts
@@ -65,6 +68,9 @@ export default class ChaosReporter implements Reporter {
     const summaryPath = this.options.summaryPath ?? join(this.root, '.chaos', 'summary.md')
     await mkdir(dirname(summaryPath), { recursive: true })
     await writeFile(summaryPath, markdown)
+    const htmlPath = this.options.htmlPath ?? join(this.root, '.chaos', 'report.html')
+    await mkdir(dirname(htmlPath), { recursive: true })
+    await writeFile(htmlPath, formatHtmlReport(this.results))
     const stepSummary = (this.options.env ?? process.env).GITHUB_STEP_SUMMARY
     if (stepSummary && this.options.githubStepSummary !== false) await appendFile(stepSummary, `${markdown}\n`)
   }

@@ -2,3 +2,4 @@ export { default, default as ChaosReporter, type ChaosReporterOptions } from './
 export { formatMarkdownSummary } from './format-markdown-summary.js'
 export { formatConsoleSummary } from './format-console-summary.js'
 export type { ChaosTestResult } from './chaos-test-result.js'
+export { formatHtmlReport } from './format-html-report.js'

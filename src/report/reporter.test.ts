@@ -29,7 +29,7 @@ describe('ChaosReporter inside a real Vitest run', () => {
     process.env.CHAOS_FIXTURE_DIR = dir
     process.env.CHAOS_FIXTURE_JOURNALS = join(dir, 'journals')
     const lines: string[] = []
-    const reporter = new ChaosReporter({ summaryPath: join(dir, 'summary.md'), env: { GITHUB_STEP_SUMMARY: stepSummary } })
+    const reporter = new ChaosReporter({ summaryPath: join(dir, 'summary.md'), htmlPath: join(dir, 'report.html'), env: { GITHUB_STEP_SUMMARY: stepSummary } })
     const vitest = await startVitest('test', [], {
       root: project,
       config: false,
@@ -56,8 +56,12 @@ describe('ChaosReporter inside a real Vitest run', () => {
 
   it('writes one journal per chaos run where the matcher said it would be', async () => {
     const files = (await readdir(join(dir, 'journals'), { recursive: true })).filter((file) => file.endsWith('.json')).sort()
-    expect(files).toEqual(['e2e-fixtures-reporter-project-runs/a-harmless-action-keeps-the-flag-absent.json', 'e2e-fixtures-reporter-project-runs/writing-the-flag-is-caught.json'])
-    const deviated = JSON.parse(await readFile(join(dir, 'journals', files[1]!), 'utf8')) as Journal
+    expect(files).toEqual([
+      'e2e-fixtures-reporter-project-runs/a-harmless-action-keeps-the-flag-absent.json',
+      'e2e-fixtures-reporter-project-runs/a-local-server-stays-steady-under-load-while-an-action-runs.json',
+      'e2e-fixtures-reporter-project-runs/writing-the-flag-is-caught.json',
+    ])
+    const deviated = JSON.parse(await readFile(join(dir, 'journals', files[2]!), 'utf8')) as Journal
     expect([deviated.status, deviated.deviated, deviated.rollbacks.map((run) => run.activity.name)]).toEqual(['completed', true, ['remove-flag']])
   })
 
@@ -70,10 +74,12 @@ describe('ChaosReporter inside a real Vitest run', () => {
 
   it('writes the Markdown summary and appends it to $GITHUB_STEP_SUMMARY', async () => {
     const markdown = await readFile(join(dir, 'summary.md'), 'utf8')
-    expect(markdown.replaceAll(dir, '<dir>')).toMatchInlineSnapshot(`
+    const [loadRow, ...rows] = markdown.split('\n').sort((a, b) => Number(b.includes('req/s')) - Number(a.includes('req/s')))
+    expect(loadRow).toMatch(/^\| a local server stays steady under load while an action runs \| \*\*steady\*\* \| .* \| wait-2s \| [\d.]+(ms|s) \| baseline \d+ req\/s p99 .* errors 0\.0% \(0\/\d+\); fault \d+ req\/s .*; recovery \d+ req\/s .* \|/)
+    expect(rows.join('\n').replaceAll(dir, '<dir>')).toMatchInlineSnapshot(`
       "## Chaos experiments
 
-      2 chaos tests (1 failed), 2 runs, 1 steady.
+      3 chaos tests (1 failed), 3 runs, 2 steady.
 
       | test | verdict | experiment | faults | recovery | load | journal |
       | --- | --- | --- | --- | --- | --- | --- |
@@ -84,8 +90,14 @@ describe('ChaosReporter inside a real Vitest run', () => {
     expect(await readFile(join(dir, 'step-summary.md'), 'utf8')).toBe(`# earlier step\n${markdown}\n`)
   })
 
+  it('writes an HTML report with the load timeline of the run that had load', async () => {
+    const html = await readFile(join(dir, 'report.html'), 'utf8')
+    expect(html.match(/<section class="(passed|failed)">/g)).toEqual(['<section class="passed">', '<section class="failed">', '<section class="passed">'])
+    expect(html.match(/<svg [^>]*aria-label="([^"]+)"/g)).toEqual(['<svg xmlns="http://www.w3.org/2000/svg" width="640" height="160" role="img" aria-label="load timeline of the server answers during a 2 s action"'])
+  })
+
   it('leaves the junit reporter working beside it', async () => {
     const junit = await readFile(join(dir, 'junit.xml'), 'utf8')
-    expect(junit).toContain('tests="3" failures="1"')
+    expect(junit).toContain('tests="4" failures="1"')
   })
 })
