@@ -95,6 +95,16 @@ describe.skipIf(!hasKubectl)('kubectl against the emulated cluster (skipped when
     expect((await kubectl('get', 'deployment', 'web')).out).toMatch(/web\s+3\/3\s+3\s+3/)
   })
 
+  it('set image, rollout undo and rollout history behave as on a real cluster', async () => {
+    expect((await kubectl('set', 'image', 'deployment/web', 'web=nginx:1.28')).out).toContain('deployment.apps/web image updated')
+    expect((await kubectl('rollout', 'status', 'deployment/web', '--timeout=60s')).out).toContain('successfully rolled out')
+    expect((await kubectl('rollout', 'undo', 'deployment/web')).out).toContain('deployment.apps/web rolled back')
+    expect((await kubectl('rollout', 'status', 'deployment/web', '--timeout=60s')).out).toContain('successfully rolled out')
+    expect((await kubectl('get', 'deployment', 'web', '-o', 'jsonpath={.spec.template.spec.containers[0].image}')).out.trim()).toBe('nginx:1.27')
+    const history = (await kubectl('rollout', 'history', 'deployment/web')).out
+    expect(history.match(/^\d+\s+<none>$/gm)?.map((line) => line.split(/\s+/)[0])).toEqual(['2', '3'])
+  })
+
   it('delete pod removes it and the ReplicaSet replaces it under a new name', async () => {
     const before = (await kubectl('get', 'pods', '-l', 'app=details', '-n', 'bookinfo', '-o', 'jsonpath={.items[*].metadata.name}')).out.trim()
     expect(before).toMatch(/^details-v1-[456789bcdf]+-\w{5}$/)
