@@ -235,19 +235,24 @@ describe('startEmulatedCluster', () => {
 
   it('kills a container that ignores SIGTERM when the grace period ends, then removes the pod', async () => {
     const body = deployment('stubborn', 1, 'example.com/controllable:1.0')
-    body.spec!.template.spec!.terminationGracePeriodSeconds = 1
+    body.spec!.template.spec!.terminationGracePeriodSeconds = 2
     await apps.createNamespacedDeployment({ namespace: 'default', body })
     await available('stubborn', 1)
     const [pod] = await podsOf('stubborn')
     const name = pod!.metadata!.name!
     controllable.handles.get(name)!.ignoreSigterm()
+    await core.createNamespacedService({ namespace: 'default', body: { metadata: { name: 'stubborn' }, spec: { selector: { app: 'stubborn' }, ports: [{ port: 80, targetPort: 8080 }] } } })
+    const addresses = async () => (await core.readNamespacedEndpoints({ name: 'stubborn', namespace: 'default' }).catch(() => undefined))?.subsets?.flatMap((s) => s.addresses ?? []) ?? []
+    await until('the pod in the Endpoints', async () => (await addresses()).length === 1)
     const started = Date.now()
     await core.deleteNamespacedPod({ name, namespace: 'default' })
     const stillThere = await core.readNamespacedPod({ name, namespace: 'default' })
-    expect(stillThere.metadata?.deletionGracePeriodSeconds).toBe(1)
+    expect(stillThere.metadata?.deletionGracePeriodSeconds).toBe(2)
+    await until('the terminating pod to leave the Endpoints', async () => !(await addresses()).some((a) => a.targetRef?.name === name))
+    expect((await core.readNamespacedPod({ name, namespace: 'default' })).metadata?.deletionTimestamp).toBeDefined()
     await until('the pod to be removed', async () => !(await podsOf('stubborn')).some((p) => p.metadata?.name === name), 15_000)
     const elapsed = Date.now() - started
-    expect(elapsed).toBeGreaterThanOrEqual(900)
+    expect(elapsed).toBeGreaterThanOrEqual(1_900)
     expect(elapsed).toBeLessThan(10_000)
     const events = (await core.listNamespacedEvent({ namespace: 'default' })).items
     expect(events.some((e) => e.reason === 'Killing' && e.involvedObject.name === name && e.message === 'Stopping container stubborn')).toBe(true)

@@ -7,7 +7,7 @@ export interface ProgramHandle {
   setReady(ready: boolean): void
   /** The container exits on its own with this code (a crash). */
   crash(exitCode?: number): void
-  /** `stop()` takes 3 s, as for a process that ignores SIGTERM (longer than a 1 s grace period). */
+  /** `stop()` takes 3 s, as for a process that ignores SIGTERM (longer than a 2 s grace period). */
   ignoreSigterm(): void
 }
 
