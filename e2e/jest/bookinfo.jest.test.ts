@@ -1,4 +1,5 @@
 // The Jest surface against the emulated cluster: the same chaosTest, matchers and Chaos Toolkit files as under Vitest.
+import { CoreV1Api, KubeConfig } from '@kubernetes/client-node'
 import { describe } from '@jest/globals'
 import { fault, http, k8s, steadyState } from '../../src/index.js'
 import { chaosTest, expect } from '../../src/jest/index.js'
@@ -17,6 +18,23 @@ describe('vitest-chaos/jest', () => {
     await expect(bookinfoIsHealthy).toStaySteadyDuring(killHalf, { load: { path: '/productpage', connections: 2, rate: 20 }, slo: { errorRate: 0.02 }, recoverWithin: '30s' })
     const journal = await chaos.run({ title: 'bookinfo is still healthy', steadyState: bookinfoIsHealthy })
     expect(journal).toBeSteady()
+  })
+
+  const isCordoned = async (kubeconfig: string, name: string) => {
+    const kc = new KubeConfig()
+    kc.loadFromString(kubeconfig)
+    return (await kc.makeApiClient(CoreV1Api).readNode({ name })).spec?.unschedulable === true
+  }
+  let cordonedWhenItTimedOut = false
+
+  chaosTest.failing('times out with chaos-worker3 cordoned (rolled back by afterEach)', async ({ chaos, cluster }) => {
+    await chaos.inject(fault('cordon chaos-worker3', { actions: [k8s.cordonNode({ name: 'chaos-worker3' })], rollbacks: [k8s.uncordonNode({ name: 'chaos-worker3' })] }))
+    cordonedWhenItTimedOut = await isCordoned(cluster!.kubeconfig, 'chaos-worker3')
+    await new Promise(() => undefined)
+  }, 2_000)
+
+  chaosTest('finds chaos-worker3 uncordoned after the timed-out test', async ({ cluster }) => {
+    expect([cordonedWhenItTimedOut, await isCordoned(cluster!.kubeconfig, 'chaos-worker3')]).toEqual([true, false])
   })
 
   // compatible mode: Chaos Toolkit's own decisions; the latency makes the 1 s curl probe miss, so the run deviates

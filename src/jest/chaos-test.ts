@@ -23,8 +23,12 @@ export interface JestChaosTestOptions {
 
 export type ExpectedOutcome = 'steady' | 'deviated' | 'completed' | 'failed' | 'interrupted' | 'aborted'
 
+type ChaosTestFn = (context: { chaos: ChaosContext; cluster: StartedCluster | undefined }) => Promise<void>
+
 export interface JestChaosTest {
-  (name: string, fn: (context: { chaos: ChaosContext; cluster: StartedCluster | undefined }) => Promise<void>, timeout?: number): void
+  (name: string, fn: ChaosTestFn, timeout?: number): void
+  /** Like Jest's `test.failing`: passes when the test fails (a known weakness); rollbacks still run. */
+  failing(name: string, fn: ChaosTestFn, timeout?: number): void
   /** Registers a test that runs a Chaos Toolkit file and checks its outcome (default `steady`). */
   experiment(path: string, options?: { expect?: ExpectedOutcome; name?: string; options?: RunOptions; timeout?: number }): void
 }
@@ -66,15 +70,16 @@ export const createChaosTest = (options: JestChaosTestOptions = {}): JestChaosTe
     ending?.abort.abort(new Error('the test ended'))
     await ending?.close()
   })
-  const chaosTest = (name: string, fn: (context: { chaos: ChaosContext; cluster: StartedCluster | undefined }) => Promise<void>, timeout?: number) =>
-    test(name, async () => {
-      const abort = new AbortController()
-      const { testPath, currentTestName } = expect.getState()
-      const opened = openChaosContext({ signal: abort.signal, cluster, testPath, testName: currentTestName, journalDir: options.journalDir, catalog: options.catalog, record: () => undefined })
-      current = { abort, close: opened.close }
-      await fn({ chaos: opened.context, cluster })
-    }, timeout)
+  const withContext = (fn: ChaosTestFn) => async () => {
+    const abort = new AbortController()
+    const { testPath, currentTestName } = expect.getState()
+    const opened = openChaosContext({ signal: abort.signal, cluster, testPath, testName: currentTestName, journalDir: options.journalDir, catalog: options.catalog, record: () => undefined })
+    current = { abort, close: opened.close }
+    await fn({ chaos: opened.context, cluster })
+  }
+  const chaosTest = (name: string, fn: ChaosTestFn, timeout?: number) => test(name, withContext(fn), timeout)
   return Object.assign(chaosTest, {
+    failing: (name: string, fn: ChaosTestFn, timeout?: number) => test.failing(name, withContext(fn), timeout),
     experiment: (path: string, experiment: { expect?: ExpectedOutcome; name?: string; options?: RunOptions; timeout?: number } = {}) =>
       chaosTest(experiment.name ?? `experiment ${basename(path)}`, async ({ chaos }) => checkOutcome(await chaos.runFile(path, experiment.options), experiment.expect ?? 'steady'), experiment.timeout),
   })
@@ -90,5 +95,6 @@ const defaultTest = (): JestChaosTest => (defaultChaosTest ??= createChaosTest()
  * chaosTest.experiment('fixtures/experiments/drain-nodes.json', { timeout: 120_000 })
  */
 export const chaosTest: JestChaosTest = Object.assign((...args: Parameters<JestChaosTest>) => defaultTest()(...args), {
+  failing: (...args: Parameters<JestChaosTest['failing']>) => defaultTest().failing(...args),
   experiment: (...args: Parameters<JestChaosTest['experiment']>) => defaultTest().experiment(...args),
 })
