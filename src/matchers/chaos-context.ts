@@ -37,6 +37,7 @@ export interface OpenChaosContextOptions {
   journalDir?: string
   catalog?: ActivityCatalog
   record: (run: ChaosRunRecord) => void
+  annotate?: (message: string, type: string) => Promise<unknown>
 }
 
 const isExperiment = (value: Experiment | ExperimentDefinition): value is Experiment => 'method' in value
@@ -53,6 +54,7 @@ export const openChaosContext = (options: OpenChaosContextOptions): { context: C
     testPath: options.testPath,
     testName: options.testName,
     record: options.record,
+    annotate: options.annotate,
     track: (promise) => {
       pending.add(promise)
       void promise.catch(() => undefined).finally(() => pending.delete(promise))

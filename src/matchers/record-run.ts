@@ -33,5 +33,7 @@ export const recordRun = async (
     journalPath,
     journal,
   })
+  // annotate only works while the test body runs; a run recorded later (a rollback) skips it
+  await scope.annotate?.(`${verdictOf(journal)}: ${journal.experiment.title} (journal ${journalPath})`, 'chaos-journal').catch(() => undefined)
   return journalPath
 }

@@ -12,6 +12,8 @@ export interface RunScope {
   testPath?: string
   testName?: string
   record?: (run: ChaosRunRecord) => void
+  /** Attaches a line to the running test (Vitest's `annotate`; JUnit shows it as a property). */
+  annotate?: (message: string, type: string) => Promise<unknown>
   /** Keeps a pending run so the test's cleanup can wait for its rollbacks. */
   track?: (pending: Promise<unknown>) => void
 }

@@ -99,5 +99,7 @@ describe('ChaosReporter inside a real Vitest run', () => {
   it('leaves the junit reporter working beside it', async () => {
     const junit = await readFile(join(dir, 'junit.xml'), 'utf8')
     expect(junit).toContain('tests="4" failures="1"')
+    const journal = join(dir, 'journals', 'e2e-fixtures-reporter-project-runs', 'a-harmless-action-keeps-the-flag-absent.json')
+    expect(junit).toContain(`<property name="chaos-journal" value="steady: a harmless action (journal ${journal})">`)
   })
 })

@@ -40,7 +40,8 @@ const buildChaosTest = (options: ChaosTestOptions) => {
     typeof base.extend<'cluster', StartedCluster | undefined>
   >
   /* eslint-enable no-empty-pattern */
-  return withCluster.extend('chaos', { auto: true }, ({ cluster, task, signal }, { onCleanup }): ChaosContext => {
+  return withCluster.extend('chaos', { auto: true }, ({ cluster, task, signal, annotate }, { onCleanup }): ChaosContext => {
+    let testEnded = false
     const meta = (task.meta.chaos ??= { runs: [] })
     const { context, close } = openChaosContext({
       signal,
@@ -50,8 +51,12 @@ const buildChaosTest = (options: ChaosTestOptions) => {
       journalDir: options.journalDir,
       catalog: options.catalog,
       record: (run) => meta.runs.push(run),
+      annotate: (message, type) => (testEnded ? Promise.resolve() : annotate(message, type)),
     })
-    onCleanup(close)
+    onCleanup(async () => {
+      testEnded = true
+      await close()
+    })
     return context
   })
 }
