@@ -1,6 +1,5 @@
 // One container's state as the kubelet tracks it, and its `containerStatuses[]` entry.
 import { createHash, randomBytes } from 'node:crypto'
-import { imageName } from '../workloads/program.js'
 
 export type ContainerState =
   | { waiting: { reason: string; message?: string } }
@@ -46,5 +45,3 @@ export const containerStatusOf = (record: ContainerRecord) => ({
   ...('waiting' in record.state && record.restartCount === 0 ? {} : { containerID: record.containerID }),
   started: record.started,
 })
-
-export const shortImageName = imageName
