@@ -11,6 +11,8 @@ import type { RunOptions } from '../run/run-options.js'
 import type { ChaosRunRecord } from './chaos-run-record.js'
 import { loadRunnableExperiment } from './load-runnable-experiment.js'
 import { recordRun } from './record-run.js'
+import { linkSignal } from './linked-signal.js'
+import { rollBackOnExitSignals } from './roll-back-on-exit-signals.js'
 import { enterRunScope, leaveRunScope, type RunScope } from './run-scope.js'
 
 /** What a chaos test receives as `chaos`: runs that are recorded on the test and rolled back after it. */
@@ -45,10 +47,11 @@ const isExperiment = (value: Experiment | ExperimentDefinition): value is Experi
 /** Opens the chaos context of one test; `close()` waits for its runs and plays the pending rollbacks. */
 export const openChaosContext = (options: OpenChaosContextOptions): { context: ChaosContext; close: () => Promise<void> } => {
   const catalog = options.catalog ?? driverCatalog
+  const { signal, abort, release } = linkSignal(options.signal)
   const pending = new Set<Promise<unknown>>()
   const rollbacks: { fault: FaultDefinition; journal?: Journal }[] = []
   const scope: RunScope = {
-    signal: options.signal,
+    signal,
     catalog,
     journalDir: options.journalDir,
     testPath: options.testPath,
@@ -63,7 +66,7 @@ export const openChaosContext = (options: OpenChaosContextOptions): { context: C
   const where = { testPath: options.testPath, currentTestName: options.testName }
   const runRecorded = (experiment: Experiment, runOptions: RunOptions = {}): Promise<Journal> => {
     const run = (async () => {
-      const journal = await runExperiment(experiment, { mode: 'strict', catalog, signal: options.signal, ...runOptions })
+      const journal = await runExperiment(experiment, { mode: 'strict', catalog, signal, ...runOptions })
       await recordRun(where, journal)
       return journal
     })()
@@ -91,7 +94,7 @@ export const openChaosContext = (options: OpenChaosContextOptions): { context: C
   }
   const context: ChaosContext = {
     cluster: options.cluster,
-    signal: options.signal,
+    signal,
     run: (experiment, runOptions) => runRecorded(isExperiment(experiment) ? experiment : defineExperiment(experiment), runOptions),
     runFile: async (path, runOptions) => runRecorded(await loadRunnableExperiment(path, { catalog }), runOptions),
     inject: async (fault) => {
@@ -103,16 +106,19 @@ export const openChaosContext = (options: OpenChaosContextOptions): { context: C
     },
     rollback: playRollbacks,
   }
-  enterRunScope(scope)
-  return {
-    context,
-    close: async () => {
+  let closing: Promise<void> | undefined
+  const close = (): Promise<void> =>
+    (closing ??= (async () => {
       try {
         await Promise.allSettled([...pending])
         await playRollbacks()
       } finally {
+        releaseSignals()
+        release()
         leaveRunScope(scope)
       }
-    },
-  }
+    })())
+  const releaseSignals = rollBackOnExitSignals({ abort, close })
+  enterRunScope(scope)
+  return { context, close }
 }
