@@ -76,6 +76,8 @@ describe('startEmulatedCluster', () => {
     await apps.createNamespacedDeployment({ namespace: 'default', body: deployment('web', 3) })
     const ready = await available('web', 3)
     expect(ready.metadata?.annotations?.['deployment.kubernetes.io/revision']).toBe('1')
+    // the controller writes the revision through status, so generation stays 1 as on a real cluster (recording 030)
+    expect([ready.metadata?.generation, ready.status?.observedGeneration]).toEqual([1, 1])
     expect(ready.status?.conditions?.map((c) => [c.type, c.status, c.reason])).toEqual([
       ['Available', 'True', 'MinimumReplicasAvailable'],
       ['Progressing', 'True', 'NewReplicaSetAvailable'],

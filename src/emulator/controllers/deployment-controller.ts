@@ -53,7 +53,7 @@ const createReplicaSet = (store: Store, events: EventRecorder, deployment: Workl
   const name = `${deployment.metadata.name}-${hash}`
   if (store.get(REPLICA_SETS, deployment.metadata.namespace, name)) {
     const collisionCount = Number(deployment.status?.collisionCount ?? 0) + 1
-    store.update(DEPLOYMENTS, { ...deployment, status: { ...deployment.status, collisionCount } })
+    store.update(DEPLOYMENTS, { ...deployment, status: { ...deployment.status, collisionCount } }, { status: true })
     return undefined
   }
   const desired = deployment.spec.replicas ?? 1
@@ -152,8 +152,8 @@ const writeRevisionAndStatus = (store: Store, deployment: Workload, newRs: Workl
   let current = deployment
   const revision = newRs.metadata.annotations?.[REVISION]
   if (revision && current.metadata.annotations?.[REVISION] !== revision) {
-    current = store.update(DEPLOYMENTS, { ...current, metadata: { ...current.metadata, annotations: { ...current.metadata.annotations, [REVISION]: revision } } }) as Workload
+    current = store.update(DEPLOYMENTS, { ...current, metadata: { ...current.metadata, annotations: { ...current.metadata.annotations, [REVISION]: revision } } }, { status: true }) as Workload
   }
   const status = deploymentStatus({ deployment: current, newReplicaSet: newRs, all, maxUnavailable: budget.maxUnavailable, created })
-  store.update(DEPLOYMENTS, { ...current, status })
+  store.update(DEPLOYMENTS, { ...current, status }, { status: true })
 }

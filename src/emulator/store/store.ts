@@ -13,6 +13,11 @@ export interface StoreEvent {
 
 export type StoreListener = (event: StoreEvent) => void
 
+export interface UpdateOptions {
+  /** A write through the status subresource (controllers do this): `generation` stays as it is. */
+  status?: boolean
+}
+
 export interface WatchOptions {
   namespace?: string
   /** Replay events strictly after this revision; throws `Expired` when it left the history window. */
@@ -76,7 +81,7 @@ export class Store {
    * Replaces an object. With `metadata.resourceVersion` set, it must match the stored one (else `Conflict`).
    * `generation` increments when anything but `status` and `metadata.resourceVersion` changes.
    */
-  update(key: ResourceKey, input: KubeObject): KubeObject {
+  update(key: ResourceKey, input: KubeObject, options: UpdateOptions = {}): KubeObject {
     const object = clone(input)
     const name = object.metadata.name ?? ''
     const current = this.#table(key).get(objectKey(object.metadata.namespace, name))
@@ -94,7 +99,7 @@ export class Store {
     object.metadata.creationTimestamp = current.metadata.creationTimestamp
     object.metadata.resourceVersion = current.metadata.resourceVersion
     if (deepEqual(object, current)) return clone(current)
-    if (current.metadata.generation !== undefined && specChanged(current, object)) {
+    if (!options.status && current.metadata.generation !== undefined && specChanged(current, object)) {
       object.metadata.generation = current.metadata.generation + 1
     } else {
       object.metadata.generation = current.metadata.generation
