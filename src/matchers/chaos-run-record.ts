@@ -25,10 +25,11 @@ export interface ChaosTaskMeta {
 /** The verdict a journal implies. */
 export const verdictOf = (journal: Journal): ChaosVerdict => {
   if (journal.status === 'interrupted' || journal.status === 'aborted') return journal.status
+  // strict mode marks a before-hypothesis miss as failed; it is still the system's state, not a broken run
+  if (journal.steady_states.before?.steady_state_met === false) return 'not-steady-before'
   // a probe that errors after the method still means deviated (Chaos Toolkit then says status failed); a failed action does not
   if (journal.run.some((run) => run.status === 'failed')) return 'failed'
   if (journal.deviated) return 'deviated'
   if (journal.status === 'failed') return 'failed'
-  if (journal.steady_states.before?.steady_state_met === false) return 'not-steady-before'
   return 'steady'
 }
