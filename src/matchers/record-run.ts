@@ -13,7 +13,7 @@ const runsPerTest = new Map<string, number>()
 export const recordRun = async (
   context: Pick<MatcherContextLike, 'testPath' | 'currentTestName'>,
   journal: Journal,
-  extra: { title?: string; load?: LoadReportLike; recoverySeconds?: number | null } = {},
+  extra: { load?: LoadReportLike; recoverySeconds?: number | null } = {},
 ): Promise<string> => {
   const scope = currentRunScope()
   const testPath = scope.testPath ?? context.testPath

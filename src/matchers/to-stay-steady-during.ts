@@ -88,7 +88,7 @@ const runAround = async (hypothesis: SteadyStateDefinition, fault: FaultDefiniti
       ...(loadReport && { load: loadReport }),
       ...(within !== undefined && { recovery: { seconds: recoverySeconds ?? null, within } }),
     })
-    const journalPath = await recordRun(context, journal, { title: fault.title, load: loadReport, recoverySeconds })
+    const journalPath = await recordRun(context, journal, { load: loadReport, recoverySeconds })
     return { journal, load: loadReport, recoverySeconds, journalPath }
   } finally {
     await stopLoad().catch(() => undefined)
