@@ -82,10 +82,12 @@ describe('routing', () => {
 })
 
 describe('pod kills', () => {
+  let victim = ''
+
   it('one of six ratings-v2 pods refusing connections is hidden by the default retry on another host', async () => {
     await world.apply('fixtures/istio/virtual-service-ratings-db.yaml')
-    const [victim] = world.pods.of('ratings-v2')
-    await world.pods.crash(victim!.pod.metadata.name!)
+    victim = world.pods.of('ratings-v2')[0]!.pod.metadata.name!
+    await world.pods.crash(victim)
     const statuses = await Promise.all(Array.from({ length: 60 }, () => call('http://ratings:9080/ratings/0').then(({ status }) => status)))
     expect(statuses.filter((status) => status !== 200)).toEqual([])
   })
@@ -97,6 +99,8 @@ describe('pod kills', () => {
     expect(failed.length).toBeGreaterThan(0)
     expect(failed.length + answers.filter(({ status }) => status === 200).length).toBe(60)
     expect(failed[0]?.text).toBe('upstream connect error or disconnect/reset before headers. reset reason: remote connection failure, transport failure reason: delayed connect error: 111')
+    // later tests expect every ratings-v2 endpoint to answer
+    await world.pods.remove(victim)
   })
 
   it("a subset's only pod refusing fails after the retries; once it is gone the subset has no healthy upstream", async () => {
