@@ -145,6 +145,7 @@ describe('toMeetSlo', () => {
   it('passes when every phase meets the objective', () => {
     expect(report).toMeetSlo({ p99: '1s', errorRate: 0.02, minThroughput: 300 })
     expect(report).not.toMeetSlo({ p99: '500ms' })
+    expect(report).toMeetSlo({ p99: '500ms', errorRate: 0, phases: ['baseline', 'recovery'] })
   })
 
   it('lists each breach by phase with the load figures', async () => {
