@@ -36,7 +36,6 @@ export const createRunContext = async (experiment: Experiment, options: RunOptio
   const mode = options.mode ?? 'compatible'
   const env = options.env ?? process.env
   const catalog = mergeCatalogs(builtinCatalog, options.catalog ?? {})
-  const interrupts = createInterrupts(options.signal, options.stopSignal)
   const log = (level: LogLevel, message: string) => {
     try {
       options.listener?.onLog?.(level, message)
@@ -45,7 +44,11 @@ export const createRunContext = async (experiment: Experiment, options: RunOptio
     }
   }
   const strategies = strategiesFrom(experiment, options)
-  const { configuration, secrets } = await configureRun(experiment, options, { catalog, env, signal: interrupts.any, log })
+  const interrupts = createInterrupts(options.signal, options.stopSignal)
+  const { configuration, secrets } = await configureRun(experiment, options, { catalog, env, signal: interrupts.any, log }).catch((error: unknown) => {
+    interrupts.dispose()
+    throw error
+  })
   const lookup = buildLookup(configuration, secrets)
   const titled: Experiment = { ...experiment, title: substitute(experiment.title, lookup), dry: options.dry ?? null }
   const { signal: _unused, ...providers } = createProviderContext({ configuration, secrets, catalog, env, signal: interrupts.any, strict: mode === 'strict', log: (level, message) => log(level, message) })

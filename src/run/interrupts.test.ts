@@ -103,3 +103,28 @@ describe('runExperiment: ungraceful stop', () => {
     expect(system.calls).not.toContain('fix_it')
   })
 })
+
+describe('runExperiment: one signal for many runs', () => {
+  it('detaches from the caller signal when each run ends, so listeners do not pile up', async () => {
+    const controller = new AbortController()
+    const added: string[] = []
+    const removed: string[] = []
+    const signal = controller.signal
+    const add = signal.addEventListener.bind(signal)
+    const remove = signal.removeEventListener.bind(signal)
+    signal.addEventListener = (type: 'abort', listener: (event: Event) => void, options?: { once?: boolean }) => {
+      added.push(type)
+      add(type, listener, options)
+    }
+    signal.removeEventListener = (type: 'abort', listener: (event: Event) => void) => {
+      removed.push(type)
+      remove(type, listener)
+    }
+    for (let i = 0; i < 3; i += 1) {
+      const journal = await run(experimentWith({ method: [call('action', 'quick', 'mark', { arguments: { label: 'quick' } })] }), { signal })
+      expect(journal.status).toBe('completed')
+    }
+    expect(added.length).toBeGreaterThan(0)
+    expect(removed).toHaveLength(added.length)
+  })
+})

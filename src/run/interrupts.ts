@@ -8,6 +8,8 @@ export interface Interrupts {
   stop: AbortSignal
   /** Aborted by either; what activities outside rollbacks listen to. */
   any: AbortSignal
+  /** Detaches from the caller's signals, so one signal can serve many runs without piling up listeners. */
+  dispose(): void
 }
 
 const isUngracefulReason = (reason: unknown): boolean => reason instanceof InterruptedError && !reason.graceful
@@ -21,18 +23,28 @@ const isUngracefulReason = (reason: unknown): boolean => reason instanceof Inter
  */
 export const createInterrupts = (signal?: AbortSignal, stopSignal?: AbortSignal): Interrupts => {
   const stop = new AbortController()
+  const detach: (() => void)[] = []
   const forward = (source: AbortSignal | undefined, always: boolean) => {
     if (!source) return
     const onAbort = () => {
       if (always || isUngracefulReason(source.reason)) stop.abort(source.reason)
     }
-    if (source.aborted) onAbort()
-    else source.addEventListener('abort', onAbort, { once: true })
+    if (source.aborted) return onAbort()
+    source.addEventListener('abort', onAbort, { once: true })
+    detach.push(() => source.removeEventListener('abort', onAbort))
   }
   forward(stopSignal, true)
   forward(signal, false)
   const graceful = signal ?? new AbortController().signal
-  return { graceful, stop: stop.signal, any: AbortSignal.any([graceful, stop.signal]) }
+  const any = new AbortController()
+  const onAny = (source: AbortSignal) => () => any.abort(source.reason)
+  for (const source of [graceful, stop.signal]) {
+    if (source.aborted) any.abort(source.reason)
+    const listener = onAny(source)
+    source.addEventListener('abort', listener, { once: true })
+    detach.push(() => source.removeEventListener('abort', listener))
+  }
+  return { graceful, stop: stop.signal, any: any.signal, dispose: () => detach.splice(0).forEach((undo) => undo()) }
 }
 
 /** A one-sentence account of why the run was interrupted. */

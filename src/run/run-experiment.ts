@@ -60,14 +60,18 @@ export const runExperiment = async (experiment: Experiment, options: RunOptions 
   context.log('info', `Steady-state strategy: ${context.hypothesisStrategy}`)
   context.log('info', `Rollbacks strategy: ${context.rollbackStrategy}`)
   if ((context.experiment['steady-state-hypothesis']?.probes?.length ?? 0) === 0) context.log('info', "No steady state hypothesis defined. That's ok, just exploring.")
-  await context.listener.onRunStart(context.journal.experiment)
   try {
-    await runPhases(context)
-  } catch (error) {
-    recordBreak(context, error)
+    await context.listener.onRunStart(context.journal.experiment)
+    try {
+      await runPhases(context)
+    } catch (error) {
+      recordBreak(context, error)
+    }
+    await playRollbacks(context)
+    const journal = closeJournal(context)
+    await context.listener.onRunEnd(journal)
+    return journal
+  } finally {
+    context.interrupts.dispose()
   }
-  await playRollbacks(context)
-  const journal = closeJournal(context)
-  await context.listener.onRunEnd(journal)
-  return journal
 }
