@@ -41,7 +41,9 @@ export default defineConfig({
           setupFiles: ['./src/vitest/setup.ts'],
           testTimeout: 180_000,
           hookTimeout: 120_000,
-          fileParallelism: false,
+          // each file starts its own emulated cluster, and most of a chaos test is waiting (pauses, recovery)
+          fileParallelism: true,
+          maxWorkers: 3,
           pool: 'forks',
         },
       },

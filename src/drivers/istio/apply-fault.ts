@@ -1,4 +1,3 @@
-import { isDeepStrictEqual } from 'node:util'
 import type { ActivityFunctionContext } from '../../experiment/activity-function.js'
 import { ActivityFailedError } from '../../errors.js'
 import type { DriverSecrets } from '../kubernetes/client.js'
@@ -6,6 +5,7 @@ import { connect } from '../kubernetes/connect.js'
 import { readSnapshot, restoreFaults, SNAPSHOT_ANNOTATION } from './fault-snapshot.js'
 import { describeDestinations, matchingEntries, targetsOf, withFault, withoutFault, type HttpRoute } from './http-routes.js'
 import { getVirtualService, mergePatchVirtualService, type HttpResult, type VirtualServiceRef } from './virtual-service-api.js'
+import { isSameJson } from './is-same-json.js'
 
 /** `{ set: fault }` injects it on the matching entries; `'unset'` removes (strict: restores) their faults. */
 export type FaultChange = { set: unknown } | 'unset'
@@ -63,7 +63,7 @@ export const applyFault = async (
     const restored = snapshot ? restoreFaults(http, snapshot, indexes) : undefined
     if (snapshot && !restored) context.log(`the routes of VirtualService '${ref.name}' changed since the fault was injected; removing the fault keys instead`)
     next = restored ?? withoutFault(http, indexes)
-    annotation = snapshot && !isDeepStrictEqual(next, snapshot) ? JSON.stringify(snapshot) : null
+    annotation = snapshot && !isSameJson(next, snapshot) ? JSON.stringify(snapshot) : null
   } else {
     next = withFault(http, indexes, change.set)
     annotation = JSON.stringify(snapshot ?? http)
@@ -77,7 +77,7 @@ export const applyFault = async (
     throw new ActivityFailedError(`the API server refused the change to VirtualService '${ref.name}' in namespace '${ref.ns}' (${result.status}): ${JSON.stringify(result.body)}`)
   }
   const written = (result.body as { spec?: { http?: HttpRoute[] } }).spec?.http ?? []
-  const lost = indexes.filter((index) => !isDeepStrictEqual(written[index]?.fault, next[index]?.fault))
+  const lost = indexes.filter((index) => !isSameJson(written[index]?.fault, next[index]?.fault))
   if (lost.length > 0) {
     throw new ActivityFailedError(`VirtualService '${ref.name}' was written but the API server did not keep the fault of route entries ${lost.join(', ')}; check the fault's fields`)
   }
