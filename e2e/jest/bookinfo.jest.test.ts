@@ -1,5 +1,5 @@
 // The Jest surface against the emulated cluster: the same chaosTest, matchers and Chaos Toolkit files as under Vitest.
-import { CoreV1Api, KubeConfig } from '@kubernetes/client-node'
+import { CoreV1Api, CustomObjectsApi, KubeConfig } from '@kubernetes/client-node'
 import { describe } from '@jest/globals'
 import { fault, http, k8s, steadyState } from '../../src/index.js'
 import { chaosTest, expect } from '../../src/jest/index.js'
@@ -37,6 +37,15 @@ describe('vitest-chaos/jest', () => {
     expect([cordonedWhenItTimedOut, await isCordoned(cluster!.kubeconfig, 'chaos-worker3')]).toEqual([true, false])
   })
 
-  // compatible mode: Chaos Toolkit's own decisions; the latency makes the 1 s curl probe miss, so the run deviates
-  chaosTest.experiment('fixtures/experiments/reviews-latency.json', { expect: 'deviated', options: { mode: 'compatible', rollbackStrategy: 'always' } })
+  // strict, as every test-API run: the latency makes the 1 s curl probe miss, so the run deviates, and the fault is rolled back
+  chaosTest.experiment('fixtures/experiments/reviews-latency.json', { expect: 'deviated' })
+
+  chaosTest('finds the reviews VirtualService without its delay after the latency experiment', async ({ cluster }) => {
+    const kc = new KubeConfig()
+    kc.loadFromString(cluster!.kubeconfig)
+    const reviews = (await kc.makeApiClient(CustomObjectsApi).getNamespacedCustomObject({
+      group: 'networking.istio.io', version: 'v1', namespace: NS, plural: 'virtualservices', name: 'reviews',
+    })) as { spec: { http: Array<{ fault?: unknown }> } }
+    expect(reviews.spec.http.map((route) => route.fault)).toEqual([undefined])
+  })
 })
