@@ -3,6 +3,9 @@ import { defineConfig } from 'vitest/config'
 
 const source = (path: string) => fileURLToPath(new URL(`./src/${path}`, import.meta.url))
 
+// every chaos file starts its own emulated cluster, so files can run side by side; a real cluster is shared
+const sharedCluster = (process.env.CHAOS_CLUSTER ?? 'emulated') !== 'emulated'
+
 export default defineConfig({
   // this repository's own tests import the package entries as users do, served from src/
   resolve: {
@@ -41,9 +44,11 @@ export default defineConfig({
           setupFiles: ['./src/vitest/setup.ts'],
           testTimeout: 180_000,
           hookTimeout: 120_000,
-          // each file starts its own emulated cluster, and most of a chaos test is waiting (pauses, recovery)
-          fileParallelism: true,
-          maxWorkers: 3,
+          // most of a chaos test is waiting (pauses, recovery), so three files share two cores well
+          fileParallelism: !sharedCluster,
+          maxWorkers: sharedCluster ? 1 : 3,
+          // after the unit and type tests, so timing-sensitive chaos tests do not compete with them
+          sequence: { groupOrder: 1 },
           pool: 'forks',
         },
       },
