@@ -17,6 +17,8 @@ export default defineConfig({
     ],
   },
   test: {
+    // journals under .chaos/journals, a summary per chaos test, .chaos/summary.md and .chaos/report.html
+    reporters: ['default', source('report/index.ts')],
     projects: [
       {
         extends: true,
