@@ -172,7 +172,7 @@ describe('vitest-chaos validate', () => {
 const built = existsSync(join(import.meta.dirname, '../../dist/cli/main.js'))
 if (!built) console.warn('bin test skipped: dist/ is not built (npm run build)')
 
-describe.skipIf(!built)('bin/vitest-chaos.js (skipped when dist/ is not built)', () => {
+describe.skipIf(!built)('bin/vitest-chaos.js (skipped when dist/ is missing: npm run build)', () => {
   it('runs validate as a real process', async () => {
     const result = await execa('node', [join(import.meta.dirname, '../../bin/vitest-chaos.js'), 'validate', SWITCHABLE], { reject: false })
     expect(result.exitCode).toBe(0)

@@ -37,7 +37,7 @@ const kubectl = async (...args: string[]) => {
   return { code: result.exitCode, out: `${result.stdout}\n${result.stderr}` }
 }
 
-describe.skipIf(!hasKubectl)('kubectl against the emulated cluster (skipped when kubectl is not on PATH)', () => {
+describe.skipIf(!hasKubectl)('kubectl against the emulated cluster (skipped when kubectl is absent from PATH)', () => {
   beforeAll(async () => {
     home = await mkdtemp(join(tmpdir(), 'vitest-chaos-kubectl-home-'))
     cluster = await startEmulatedCluster({ bookinfo: true })

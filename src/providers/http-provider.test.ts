@@ -144,7 +144,7 @@ const hasOpenssl = (() => {
   }
 })()
 
-describe.skipIf(!hasOpenssl)('http provider over https with a self-signed certificate (skipped without openssl)', () => {
+describe.skipIf(!hasOpenssl)('http provider over https with a self-signed certificate (skipped when openssl is missing)', () => {
   let tls: Server
   let tlsBase = ''
   beforeAll(async () => {

@@ -29,7 +29,7 @@ const terminate = async (read: ArgumentReader, selection: { namePattern?: string
   return deleted
 }
 
-/** chaosk8s.pod.actions: terminate pods (`exec_in_pods` is not implemented). */
+/** chaosk8s.pod.actions: terminate pods (`exec_in_pods` is left out: the emulated cluster serves no exec). */
 export const podActions = {
   terminate_pods: {
     params: ['label_selector', 'name_pattern', 'all', 'rand', 'mode', 'qty', 'grace_period', 'ns', 'order', 'secrets'],
