@@ -60,6 +60,14 @@ describe.skipIf(!hasKubectl)('kubectl against the emulated cluster (skipped when
     ])
   })
 
+  it('describe node prints the kubelet Lease (coordination.k8s.io/v1) without a lease error', async () => {
+    const { code, out } = await kubectl('describe', 'node', 'chaos-worker')
+    expect(code).toBe(0)
+    expect(out).toContain('Lease:')
+    expect(out).toContain('HolderIdentity:  chaos-worker')
+    expect(out).not.toContain('Failed to get lease')
+  })
+
   it('get pods -A shows bookinfo and kube-system pods running', async () => {
     const { code, out } = await kubectl('get', 'pods', '-A')
     expect(code).toBe(0)

@@ -97,6 +97,10 @@ const SHAPES: Record<string, Shape> = {
   Endpoints: { order: ['kind', 'apiVersion', 'metadata', 'subsets'], fields: { metadata: META } },
   ConfigMap: { order: ['kind', 'apiVersion', 'metadata', 'immutable', 'data', 'binaryData'], fields: { metadata: META } },
   Secret: { order: ['kind', 'apiVersion', 'metadata', 'immutable', 'data', 'stringData', 'type'], fields: { metadata: META } },
+  Lease: {
+    order: TOP,
+    fields: { metadata: META, spec: { closed: true, order: ['holderIdentity', 'leaseDurationSeconds', 'acquireTime', 'renewTime', 'leaseTransitions'] } },
+  },
   ServiceAccount: { order: ['kind', 'apiVersion', 'metadata', 'secrets', 'imagePullSecrets', 'automountServiceAccountToken'], fields: { metadata: META } },
 }
 

@@ -92,6 +92,10 @@ export const RESOURCES: ResourceDefinition[] = [
     group: 'policy', versions: ['v1', 'v1beta1'], plural: 'poddisruptionbudgets', kind: 'PodDisruptionBudget', namespaced: true, verbs: ALL_VERBS,
     shortNames: ['pdb'], storageVersionHash: '6BGBu0kpHtk=', subresources: [STATUS], generation: true,
   },
+  {
+    group: 'coordination.k8s.io', versions: ['v1'], plural: 'leases', kind: 'Lease', namespaced: true, verbs: ALL_VERBS,
+    storageVersionHash: 'gqkMMb/YqFM=', subresources: [],
+  },
   ...(
     [
       ['destinationrules', 'DestinationRule', 'dr', 'RzP0ejj0QFo='],
@@ -108,6 +112,7 @@ export const RESOURCES: ResourceDefinition[] = [
 export const API_GROUPS: { name: string; versions: string[] }[] = [
   { name: 'apps', versions: ['v1'] },
   { name: 'policy', versions: ['v1', 'v1beta1'] },
+  { name: 'coordination.k8s.io', versions: ['v1'] },
   { name: 'networking.istio.io', versions: ISTIO_VERSIONS },
 ]
 

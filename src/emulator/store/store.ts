@@ -169,8 +169,8 @@ export class Store {
   }
 }
 
-// Core (v1) kinds have no metadata.generation; apps, policy and custom resources do.
-const tracksGeneration = (key: ResourceKey) => key.includes('/')
+// Core (v1) kinds and Leases have no metadata.generation; apps, policy and custom resources do.
+const tracksGeneration = (key: ResourceKey) => key.includes('/') && !key.startsWith('coordination.k8s.io/')
 
 const matches = (event: StoreEvent, key: ResourceKey, namespace?: string) =>
   (key === '*' || event.key === key) && (namespace === undefined || event.object.metadata.namespace === namespace)
