@@ -76,6 +76,14 @@ describe.skipIf(!hasKubectl)('kubectl against the emulated cluster (skipped when
     expect(out.match(/^kube-system\s+kube-proxy-\w{5}\s+1\/1\s+Running/gm)).toHaveLength(4)
   })
 
+  it('get events -A prints the server Table: last seen, type, reason, object and message', async () => {
+    const { code, out } = await kubectl('get', 'events', '-A')
+    expect(code).toBe(0)
+    expect(out.split('\n')[0]).toMatch(/^NAMESPACE\s+LAST SEEN\s+TYPE\s+REASON\s+OBJECT\s+MESSAGE$/)
+    expect(out).toMatch(/^bookinfo\s+\d+[smh]\s+Normal\s+Scheduled\s+pod\/productpage-v1-[456789bcdf]+-\w{5}\s+Successfully assigned bookinfo\/productpage-v1-\S+ to chaos-worker\d?$/m)
+    expect(out).toMatch(/^bookinfo\s+\d+[smh]\s+Normal\s+ScalingReplicaSet\s+deployment\/productpage-v1\s+Scaled up replica set productpage-v1-\w+ from 0 to 1$/m)
+  })
+
   it('drain evicts everything but DaemonSet pods, and uncordon makes the node schedulable again', async () => {
     const drain = await kubectl('drain', 'chaos-worker', '--ignore-daemonsets', '--delete-emptydir-data', '--timeout=60s')
     expect(drain.code).toBe(0)

@@ -1,6 +1,7 @@
 // Table cells per kind, typed as the server prints them (integers stay integers, most cells are strings).
 import type { KubeObject } from '../../store/kube-object.js'
 import { formatSelectorObject, type LabelSelectorObject } from '../label-selector.js'
+import { eventCells, leaseCells } from './event-cells.js'
 import { ageOf } from './human-age.js'
 
 type Json = Record<string, unknown>
@@ -155,6 +156,8 @@ export const CELLS: Record<string, (object: KubeObject) => Cell[]> = {
   ReplicaSet: replicaSetCells,
   PodDisruptionBudget: pdbCells,
   Service: serviceCells,
+  Event: eventCells,
+  Lease: leaseCells,
   VirtualService: (vs) => [vs.metadata.name ?? '', printerValue(spec(vs).gateways), printerValue(spec(vs).hosts), age(vs)],
   DestinationRule: (dr) => [dr.metadata.name ?? '', printerValue(spec(dr).host), age(dr)],
 }
