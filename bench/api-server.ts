@@ -1,4 +1,4 @@
-// Requests/s of LIST against the emulated API server, measured by autocannon in a separate process.
+// Requests/s of LIST against the emulated API server, measured by autocannon in a separate process, then watch figures.
 // Run: npx tsx bench/api-server.ts
 import { execFile } from 'node:child_process'
 import { promisify } from 'node:util'
@@ -6,9 +6,13 @@ import { cpus } from 'node:os'
 import { createRequire } from 'node:module'
 import { startApiServer } from '../src/emulator/api-server/start-api-server.js'
 import { Store } from '../src/emulator/store/store.js'
+import { measureWatchConnects, measureWatchDelivery } from './watch-throughput.js'
 
 const TOKEN = 'bench-token'
 const PODS = 50
+const WATCHERS = 10
+const WATCHED_PODS = 500
+const WATCH_CONNECTS = 1000
 
 const store = new Store()
 store.create('namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'default' }, spec: { finalizers: ['kubernetes'] }, status: { phase: 'Active' } })
@@ -39,4 +43,10 @@ await measure(`LIST pods (${PODS} items)`, '/api/v1/namespaces/default/pods')
 await measure('LIST pods labelSelector=app=web (25 items)', '/api/v1/namespaces/default/pods?labelSelector=app%3Dweb')
 await measure('LIST pods as Table (kubectl get pods)', '/api/v1/namespaces/default/pods', ['Accept=application/json;as=Table;v=v1;g=meta.k8s.io'])
 await measure('GET one pod', '/api/v1/namespaces/default/pods/pod-7')
+
+const delivery = await measureWatchDelivery(server.url, TOKEN, WATCHERS, WATCHED_PODS)
+console.log(`watch: ${WATCHERS} pod watchers, ${WATCHED_PODS} pods created + patched over HTTP one at a time (in-process fetch clients)`)
+console.log(`${'WATCH events delivered (all watchers)'.padEnd(48)} ${Math.round(delivery.eventsPerSecond).toString().padStart(6)} events/s  ${delivery.delivered} events  writes ${Math.round(delivery.writesPerSecond)}/s`)
+const connects = await measureWatchConnects(server.url, TOKEN, WATCHERS, WATCH_CONNECTS)
+console.log(`${`WATCH connections established (${WATCHERS} at a time)`.padEnd(48)} ${Math.round(connects.connectsPerSecond).toString().padStart(6)} conn/s  ${WATCH_CONNECTS} watches, each to its 200 headers then closed`)
 await server.close()
