@@ -3,18 +3,14 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { AppsV1Api, CoreV1Api, KubeConfig } from '@kubernetes/client-node'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { ActivityFunction } from '../../../experiment/activity-function.js'
 import { startEmulatedCluster, type EmulatedCluster } from '../../../emulator/index.js'
-import type { Program } from '../../../emulator/workloads/program.js'
 import { kubernetesCatalog } from '../catalog.js'
+import { callActivity, idleProgram } from '../../testing/driver-test-kit.js'
 
 const NS = 'deployments'
-const idle: Program = () => Promise.resolve({ ports: {}, stop: () => Promise.resolve() })
 const actions = kubernetesCatalog['chaosk8s.deployment.actions']!
 const probes = kubernetesCatalog['chaosk8s.deployment.probes']!
 const legacy = kubernetesCatalog['chaosk8s.probes']!
-const call = async (fn: ActivityFunction | undefined, args: Record<string, unknown> = {}) =>
-  await fn!.run(args, { signal: new AbortController().signal, log: () => undefined, strict: false })
 
 let cluster: EmulatedCluster
 let apps: AppsV1Api
@@ -31,7 +27,7 @@ const manifest = (name: string, replicas: number, podSpec: Record<string, unknow
 })
 
 beforeAll(async () => {
-  cluster = await startEmulatedCluster({ bookinfo: false, programs: new Map([['idle', idle]]) })
+  cluster = await startEmulatedCluster({ bookinfo: false, programs: new Map([['idle', idleProgram]]) })
   process.env.KUBECONFIG = cluster.kubeconfigPath
   const kc = new KubeConfig()
   kc.loadFromString(cluster.kubeconfig)
@@ -48,46 +44,46 @@ describe('deployment actions and probes', () => {
     const dir = mkdtempSync(join(tmpdir(), 'deployment-'))
     const path = join(dir, 'web.yaml')
     writeFileSync(path, `# the deployment under test\n${JSON.stringify(manifest('web', 3))}\n`)
-    expect(await call(actions.create_deployment, { spec_path: path, ns: NS })).toBeNull()
-    expect(await call(probes.deployment_fully_available, { name: 'web', ns: NS, timeout: 20 })).toBe(true)
-    expect(await call(probes.deployment_available_and_healthy, { name: 'web', ns: NS })).toBe(true)
-    expect(await call(probes.deployment_partially_available, { name: 'web', ns: NS })).toBe(true)
-    expect(await call(legacy.microservice_available_and_healthy, { name: 'web', ns: NS })).toBeNull()
-    await expect(call(actions.create_deployment, { spec_path: join(dir, 'web.txt'), ns: NS })).rejects.toThrow(`cannot process ${join(dir, 'web.txt')}`)
+    expect(await callActivity(actions.create_deployment, { spec_path: path, ns: NS })).toBeNull()
+    expect(await callActivity(probes.deployment_fully_available, { name: 'web', ns: NS, timeout: 20 })).toBe(true)
+    expect(await callActivity(probes.deployment_available_and_healthy, { name: 'web', ns: NS })).toBe(true)
+    expect(await callActivity(probes.deployment_partially_available, { name: 'web', ns: NS })).toBe(true)
+    expect(await callActivity(legacy.microservice_available_and_healthy, { name: 'web', ns: NS })).toBeNull()
+    await expect(callActivity(actions.create_deployment, { spec_path: join(dir, 'web.txt'), ns: NS })).rejects.toThrow(`cannot process ${join(dir, 'web.txt')}`)
   })
 
   it('scale_deployment changes the replicas; a deployment that cannot schedule is neither healthy nor fully available', async () => {
-    expect(await call(actions.scale_deployment, { name: 'web', replicas: 5, ns: NS })).toBeNull()
+    expect(await callActivity(actions.scale_deployment, { name: 'web', replicas: 5, ns: NS })).toBeNull()
     expect((await apps.readNamespacedDeployment({ name: 'web', namespace: NS })).spec?.replicas).toBe(5)
-    expect(await call(actions.scale_deployment, { name: 'web', replicas: 3, ns: NS })).toBeNull()
-    expect(await call(probes.deployment_fully_available, { name: 'web', ns: NS, timeout: 20 })).toBe(true)
+    expect(await callActivity(actions.scale_deployment, { name: 'web', replicas: 3, ns: NS })).toBeNull()
+    expect(await callActivity(probes.deployment_fully_available, { name: 'web', ns: NS, timeout: 20 })).toBe(true)
 
     await apps.createNamespacedDeployment({ namespace: NS, body: manifest('stuck', 2, { nodeSelector: { nowhere: 'true' } }) })
-    await expect(call(probes.deployment_available_and_healthy, { name: 'stuck', ns: NS })).rejects.toThrow("Deployment 'stuck' is not healthy")
-    expect(await call(probes.deployment_available_and_healthy, { name: 'stuck', ns: NS, raise_on_unavailable: false })).toBe(false)
-    expect(await call(probes.deployment_not_fully_available, { name: 'stuck', ns: NS, timeout: 5 })).toBe(true)
-    await expect(call(probes.deployment_fully_available, { name: 'stuck', ns: NS, timeout: 1 })).rejects.toThrow("deployment 'stuck' failed to recover within 1s")
-    expect(await call(probes.deployment_fully_available, { name: 'stuck', ns: NS, timeout: 1, raise_on_not_fully_available: false })).toBe(false)
-    await expect(call(probes.deployment_partially_available, { name: 'stuck', ns: NS })).rejects.toThrow(/NoneType/)
+    await expect(callActivity(probes.deployment_available_and_healthy, { name: 'stuck', ns: NS })).rejects.toThrow("Deployment 'stuck' is not healthy")
+    expect(await callActivity(probes.deployment_available_and_healthy, { name: 'stuck', ns: NS, raise_on_unavailable: false })).toBe(false)
+    expect(await callActivity(probes.deployment_not_fully_available, { name: 'stuck', ns: NS, timeout: 5 })).toBe(true)
+    await expect(callActivity(probes.deployment_fully_available, { name: 'stuck', ns: NS, timeout: 1 })).rejects.toThrow("deployment 'stuck' failed to recover within 1s")
+    expect(await callActivity(probes.deployment_fully_available, { name: 'stuck', ns: NS, timeout: 1, raise_on_not_fully_available: false })).toBe(false)
+    await expect(callActivity(probes.deployment_partially_available, { name: 'stuck', ns: NS })).rejects.toThrow(/NoneType/)
   })
 
   it('report a missing deployment with chaosk8s\' messages', async () => {
-    await expect(call(probes.deployment_available_and_healthy, { name: 'ghost', ns: NS })).rejects.toThrow("Deployment 'ghost' was not found")
-    await expect(call(actions.scale_deployment, { name: 'ghost', replicas: 1, ns: NS })).rejects.toThrow("failed to scale 'ghost' to 1 replicas: (404)")
+    await expect(callActivity(probes.deployment_available_and_healthy, { name: 'ghost', ns: NS })).rejects.toThrow("Deployment 'ghost' was not found")
+    await expect(callActivity(actions.scale_deployment, { name: 'ghost', replicas: 1, ns: NS })).rejects.toThrow("failed to scale 'ghost' to 1 replicas: (404)")
   })
 
   it('rollout_deployment stamps the pod template with restartedAt', async () => {
     const before = Date.now()
-    await call(actions.rollout_deployment, { name: 'web', ns: NS })
+    await callActivity(actions.rollout_deployment, { name: 'web', ns: NS })
     const stamped = (await apps.readNamespacedDeployment({ name: 'web', namespace: NS })).spec?.template.metadata?.annotations?.['kubectl.kubernetes.io/restartedAt']
     expect(new Date(stamped!).getTime()).toBeGreaterThanOrEqual(before - 1000)
   })
 
   it('delete_deployment by name deletes only that one; by label, every labelled one', async () => {
-    await call(actions.delete_deployment, { name: 'stuck', ns: NS })
+    await callActivity(actions.delete_deployment, { name: 'stuck', ns: NS })
     const names = async () => (await apps.listNamespacedDeployment({ namespace: NS })).items.filter((d) => !d.metadata?.deletionTimestamp).map((d) => d.metadata!.name)
     expect(await names()).toEqual(['web'])
-    await call(actions.delete_deployment, { label_selector: 'tier=test', ns: NS })
+    await callActivity(actions.delete_deployment, { label_selector: 'tier=test', ns: NS })
     expect(await names()).toEqual([])
   })
 })

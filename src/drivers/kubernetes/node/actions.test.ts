@@ -1,18 +1,11 @@
 import { AppsV1Api, CoreV1Api, KubeConfig, PolicyV1Api, type V1Node } from '@kubernetes/client-node'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import type { ActivityFunction } from '../../../experiment/activity-function.js'
 import { startEmulatedCluster, type EmulatedCluster } from '../../../emulator/index.js'
-import type { Program } from '../../../emulator/workloads/program.js'
 import { kubernetesCatalog } from '../catalog.js'
+import { callActivity, idleProgram } from '../../testing/driver-test-kit.js'
 
 const NS = 'node-actions'
-const idle: Program = (context) => {
-  context.log(`started ${context.podName}`)
-  return Promise.resolve({ ports: {}, stop: () => Promise.resolve() })
-}
 const actions = kubernetesCatalog['chaosk8s.node.actions']!
-const call = async (fn: ActivityFunction | undefined, args: Record<string, unknown> = {}) =>
-  await fn!.run(args, { signal: new AbortController().signal, log: () => undefined, strict: false })
 
 let cluster: EmulatedCluster
 let core: CoreV1Api
@@ -58,7 +51,7 @@ const unschedulable = async () =>
   Object.fromEntries((await core.listNode()).items.map((n: V1Node) => [n.metadata!.name!, n.spec?.unschedulable === true]))
 
 beforeAll(async () => {
-  cluster = await startEmulatedCluster({ bookinfo: false, programs: new Map([['idle', idle]]) })
+  cluster = await startEmulatedCluster({ bookinfo: false, programs: new Map([['idle', idleProgram]]) })
   process.env.KUBECONFIG = cluster.kubeconfigPath
   const kc = new KubeConfig()
   kc.loadFromString(cluster.kubeconfig)
@@ -87,20 +80,20 @@ describe('cordon_node and uncordon_node', () => {
   it('cordon one node by name, and uncordon every node when called without a selector', async () => {
     expect(workers.length).toBeGreaterThan(1)
     const [target] = workers
-    expect(await call(actions.cordon_node, { name: target })).toEqual([target])
+    expect(await callActivity(actions.cordon_node, { name: target })).toEqual([target])
     const cordoned = await unschedulable()
     expect(Object.entries(cordoned).filter(([, on]) => on).map(([name]) => name)).toEqual([target])
 
-    await call(actions.cordon_node, {})
+    await callActivity(actions.cordon_node, {})
     expect(Object.values(await unschedulable()).every(Boolean)).toBe(true)
-    const all = (await call(actions.uncordon_node)) as string[]
+    const all = (await callActivity(actions.uncordon_node)) as string[]
     expect(all.sort()).toEqual(Object.keys(cordoned).sort())
     expect(Object.values(await unschedulable()).some(Boolean)).toBe(false)
   })
 
   it('fail with chaosk8s\' message when no node matches the selector', async () => {
-    await expect(call(actions.uncordon_node, { label_selector: 'no-such-label=1' })).rejects.toThrow('failed to find a node that matches selector')
-    await expect(call(actions.cordon_node, { name: 'no-such-node' })).rejects.toThrow('failed to find a node that matches selector')
+    await expect(callActivity(actions.uncordon_node, { label_selector: 'no-such-label=1' })).rejects.toThrow('failed to find a node that matches selector')
+    await expect(callActivity(actions.cordon_node, { name: 'no-such-node' })).rejects.toThrow('failed to find a node that matches selector')
   })
 })
 
@@ -111,7 +104,7 @@ describe('drain_nodes', () => {
       for (const node of workers) if ((await podsOn(node, 'web')).length > 0) return node
       return undefined
     })
-    const result = await call(actions.drain_nodes, { name: target, timeout: 30 })
+    const result = await callActivity(actions.drain_nodes, { name: target, timeout: 30 })
     expect(result).toEqual([target])
     expect((await unschedulable())[target]).toBe(true)
     const all = await core.listNamespacedPod({ namespace: NS, labelSelector: 'app=web' })
@@ -129,10 +122,10 @@ describe('drain_nodes', () => {
       return undefined
     })
     const before = (await podsOn(target, 'scratch')).map((p) => p.metadata!.uid)
-    await call(actions.drain_nodes, { name: target, timeout: 30 })
+    await callActivity(actions.drain_nodes, { name: target, timeout: 30 })
     expect((await podsOn(target, 'scratch')).map((p) => p.metadata!.uid)).toEqual(before)
 
-    await call(actions.drain_nodes, { name: target, timeout: 30, delete_pods_with_local_storage: true })
+    await callActivity(actions.drain_nodes, { name: target, timeout: 30, delete_pods_with_local_storage: true })
     expect(await podsOn(target, 'scratch')).toEqual([])
   })
 
@@ -142,7 +135,7 @@ describe('drain_nodes', () => {
       namespace: NS,
       body: { metadata: { name: 'loner', labels: { app: 'loner' } }, spec: { nodeName: target, terminationGracePeriodSeconds: 1, containers: [{ name: 'main', image: 'idle:1' }] } },
     })
-    await expect(call(actions.drain_nodes, { name: target })).rejects.toThrow(
+    await expect(callActivity(actions.drain_nodes, { name: target })).rejects.toThrow(
       `Pod 'loner' on node '${target}' is unmanaged, cannot drain this node. Delete it manually first?`,
     )
     expect((await unschedulable())[target]).toBe(true)
@@ -160,7 +153,7 @@ describe('drain_nodes', () => {
       const pdb = await policy.readNamespacedPodDisruptionBudget({ name: 'guarded-pdb', namespace: NS })
       return pdb.status?.currentHealthy === 1 ? true : undefined
     })
-    const failure = call(actions.drain_nodes, { name: pod.spec!.nodeName!, timeout: 600 })
+    const failure = callActivity(actions.drain_nodes, { name: pod.spec!.nodeName!, timeout: 600 })
     await expect(failure).rejects.toThrow(`Failed to evict pod ${pod.metadata!.name}: `)
     await expect(failure).rejects.toThrow(/disruption budget/)
     const still = await core.readNamespacedPod({ name: pod.metadata!.name!, namespace: NS })
@@ -172,26 +165,26 @@ describe('drain_nodes', () => {
     await deploy('single', 1)
     const pod = (await core.listNamespacedPod({ namespace: NS, labelSelector: 'app=single' })).items[0]!
     const host = pod.spec!.nodeName!
-    expect(await call(actions.drain_nodes, { pod_label_selector: 'app=single', pod_namespace: NS, timeout: 30 })).toEqual([host])
-    await call(actions.uncordon_node)
-    const picked = (await call(actions.drain_nodes, { name: workers[1], count: 2, timeout: 30 })) as string[]
+    expect(await callActivity(actions.drain_nodes, { pod_label_selector: 'app=single', pod_namespace: NS, timeout: 30 })).toEqual([host])
+    await callActivity(actions.uncordon_node)
+    const picked = (await callActivity(actions.drain_nodes, { name: workers[1], count: 2, timeout: 30 })) as string[]
     expect(picked).toEqual([workers[1], workers[1]])
   })
 
   it('fail with chaosk8s\' message when no node matches', async () => {
-    await expect(call(actions.drain_nodes, { label_selector: 'no-such-label=1' })).rejects.toThrow('failed to find a node that matches selector')
+    await expect(callActivity(actions.drain_nodes, { label_selector: 'no-such-label=1' })).rejects.toThrow('failed to find a node that matches selector')
   })
 })
 
 describe('create_node and delete_nodes', () => {
   it('create a node, then delete it by label (the first match by default)', async () => {
-    const created = (await call(actions.create_node, { meta: { name: 'extra-node', labels: { pool: 'extra' } } })) as { metadata: { name: string } }
+    const created = (await callActivity(actions.create_node, { meta: { name: 'extra-node', labels: { pool: 'extra' } } })) as { metadata: { name: string } }
     expect(created.metadata.name).toBe('extra-node')
-    expect(await call(actions.delete_nodes, { label_selector: 'pool=extra' })).toEqual(['extra-node'])
+    expect(await callActivity(actions.delete_nodes, { label_selector: 'pool=extra' })).toEqual(['extra-node'])
     await expect(core.readNode({ name: 'extra-node' })).rejects.toMatchObject({ code: 404 })
   })
 
   it('fail on all=true as chaosk8s does', async () => {
-    await expect(call(actions.delete_nodes, { all: true })).rejects.toThrow(/cannot unpack/)
+    await expect(callActivity(actions.delete_nodes, { all: true })).rejects.toThrow(/cannot unpack/)
   })
 })

@@ -1,18 +1,11 @@
 import { AppsV1Api, CoreV1Api, KubeConfig, type V1Pod } from '@kubernetes/client-node'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import type { ActivityFunction } from '../../../experiment/activity-function.js'
 import { startEmulatedCluster, type EmulatedCluster } from '../../../emulator/index.js'
-import type { Program } from '../../../emulator/workloads/program.js'
 import { kubernetesCatalog } from '../catalog.js'
+import { callActivity, idleProgram } from '../../testing/driver-test-kit.js'
 
 const NS = 'pod-actions'
-const idle: Program = (context) => {
-  context.log(`listening as ${context.podName}`)
-  return Promise.resolve({ ports: {}, stop: () => Promise.resolve() })
-}
 const actions = kubernetesCatalog['chaosk8s.pod.actions']!
-const call = async (fn: ActivityFunction | undefined, args: Record<string, unknown> = {}) =>
-  await fn!.run(args, { signal: new AbortController().signal, log: () => undefined, strict: false })
 
 let cluster: EmulatedCluster
 let core: CoreV1Api
@@ -55,7 +48,7 @@ const terminating = async (names: string[]) => {
 }
 
 beforeAll(async () => {
-  cluster = await startEmulatedCluster({ bookinfo: false, programs: new Map([['idle', idle]]) })
+  cluster = await startEmulatedCluster({ bookinfo: false, programs: new Map([['idle', idleProgram]]) })
   process.env.KUBECONFIG = cluster.kubeconfigPath
   const kc = new KubeConfig()
   kc.loadFromString(cluster.kubeconfig)
@@ -78,7 +71,7 @@ beforeEach(async () => {
 describe('terminate_pods', () => {
   it('terminate 50 % of the pods whose name matches, at random: 3 of 6 ratings-v2 (the seed experiment)', async () => {
     const before = (await livePods('ratings-v2')).map((p) => p.metadata!.name!)
-    const killed = (await call(actions.terminate_pods, { ns: NS, label_selector: 'app in (ratings-v1,ratings-v2)', name_pattern: 'ratings-v2', rand: true, mode: 'percentage', qty: 50 })) as string[]
+    const killed = (await callActivity(actions.terminate_pods, { ns: NS, label_selector: 'app in (ratings-v1,ratings-v2)', name_pattern: 'ratings-v2', rand: true, mode: 'percentage', qty: 50 })) as string[]
     expect(killed).toHaveLength(3)
     expect(new Set(killed).size).toBe(3)
     for (const name of killed) expect(before).toContain(name)
@@ -90,37 +83,37 @@ describe('terminate_pods', () => {
     // terminating pods are candidates too, as in chaosk8s (no phase filter)
     const allPods = async () => (await core.listNamespacedPod({ namespace: NS, labelSelector: 'app=ratings-v2' })).items
     const names = (await allPods()).map((p) => p.metadata!.name!)
-    expect(await call(actions.terminate_pods, { ns: NS, label_selector: 'app=ratings-v2', qty: 2 })).toEqual(names.slice(0, 2))
+    expect(await callActivity(actions.terminate_pods, { ns: NS, label_selector: 'app=ratings-v2', qty: 2 })).toEqual(names.slice(0, 2))
     await waitForReady('ratings-v2', 6)
     const pods = await allPods()
     const created = (name: string | undefined) => new Date(pods.find((p) => p.metadata!.name === name)!.metadata!.creationTimestamp!).getTime()
     const oldest = Math.min(...pods.map((p) => created(p.metadata!.name)))
-    const [victim] = (await call(actions.terminate_pods, { ns: NS, label_selector: 'app=ratings-v2', order: 'oldest' })) as string[]
+    const [victim] = (await callActivity(actions.terminate_pods, { ns: NS, label_selector: 'app=ratings-v2', order: 'oldest' })) as string[]
     expect(created(victim)).toBe(oldest)
   })
 
   it('terminate every matching pod with all=true, and remove them at once with grace_period 0', async () => {
-    const killed = (await call(actions.terminate_pods, { ns: NS, label_selector: 'app=ratings-v1', all: true, qty: 0, grace_period: 0 })) as string[]
+    const killed = (await callActivity(actions.terminate_pods, { ns: NS, label_selector: 'app=ratings-v1', all: true, qty: 0, grace_period: 0 })) as string[]
     expect(killed).toHaveLength(2)
     for (const name of killed) await expect(core.readNamespacedPod({ name, namespace: NS })).rejects.toMatchObject({ code: 404 })
   })
 
   it('return [] and change nothing when no pod matches', async () => {
-    expect(await call(actions.terminate_pods, { ns: NS, label_selector: 'app=nothing' })).toEqual([])
-    expect(await call(actions.terminate_pods, { ns: NS, name_pattern: '^zzz' })).toEqual([])
+    expect(await callActivity(actions.terminate_pods, { ns: NS, label_selector: 'app=nothing' })).toEqual([])
+    expect(await callActivity(actions.terminate_pods, { ns: NS, name_pattern: '^zzz' })).toEqual([])
     expect(await livePods('ratings-v2')).toHaveLength(6)
   })
 
   it('refuse a negative qty, an unknown mode or order with chaosk8s\' messages', async () => {
-    await expect(call(actions.terminate_pods, { ns: NS, qty: -1 })).rejects.toThrow("Cannot select pods. Quantity '-1' is negative.")
-    await expect(call(actions.terminate_pods, { ns: NS, mode: 'half' })).rejects.toThrow("Cannot select pods. Mode 'half' is invalid.")
-    await expect(call(actions.terminate_pods, { ns: NS, order: 'newest' })).rejects.toThrow("Cannot select pods. Order 'newest' is invalid.")
-    await expect(call(actions.terminate_pods, { ns: NS, qty: 'two' })).rejects.toThrow("terminate_pods: argument 'qty' must be a number")
+    await expect(callActivity(actions.terminate_pods, { ns: NS, qty: -1 })).rejects.toThrow("Cannot select pods. Quantity '-1' is negative.")
+    await expect(callActivity(actions.terminate_pods, { ns: NS, mode: 'half' })).rejects.toThrow("Cannot select pods. Mode 'half' is invalid.")
+    await expect(callActivity(actions.terminate_pods, { ns: NS, order: 'newest' })).rejects.toThrow("Cannot select pods. Order 'newest' is invalid.")
+    await expect(callActivity(actions.terminate_pods, { ns: NS, qty: 'two' })).rejects.toThrow("terminate_pods: argument 'qty' must be a number")
     expect(await livePods('ratings-v2')).toHaveLength(6)
   })
 
   it('delete_pods (deprecated) kills one pod whose name matches', async () => {
-    const killed = (await call(actions.delete_pods, { name: 'ratings-v1', ns: NS })) as string[]
+    const killed = (await callActivity(actions.delete_pods, { name: 'ratings-v1', ns: NS })) as string[]
     expect(killed).toHaveLength(1)
     expect(killed[0]).toMatch(/^ratings-v1-/)
   })

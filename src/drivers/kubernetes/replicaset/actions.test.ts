@@ -1,12 +1,10 @@
 import { AppsV1Api, CoreV1Api, KubeConfig } from '@kubernetes/client-node'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { ActivityFunction } from '../../../experiment/activity-function.js'
 import { startEmulatedCluster, type EmulatedCluster } from '../../../emulator/index.js'
 import { kubernetesCatalog } from '../catalog.js'
+import { callActivity } from '../../testing/driver-test-kit.js'
 
 const NS = 'replica-sets'
-const call = async (fn: ActivityFunction | undefined, args: Record<string, unknown> = {}) =>
-  await fn!.run(args, { signal: new AbortController().signal, log: () => undefined, strict: false })
 
 let cluster: EmulatedCluster
 let apps: AppsV1Api
@@ -39,7 +37,7 @@ describe('delete_replica_set', () => {
     while ((await replicaSets()).length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50))
     const [before] = await replicaSets()
     expect(before).toBeDefined()
-    expect(await call(kubernetesCatalog['chaosk8s.replicaset.actions']!.delete_replica_set, { label_selector: 'app=web', ns: NS })).toBeNull()
+    expect(await callActivity(kubernetesCatalog['chaosk8s.replicaset.actions']!.delete_replica_set, { label_selector: 'app=web', ns: NS })).toBeNull()
     const replaced = Date.now() + 10_000
     let after = await replicaSets()
     while (!after.some((r) => r.metadata?.uid !== before!.metadata!.uid) && Date.now() < replaced) {
@@ -52,7 +50,7 @@ describe('delete_replica_set', () => {
 
   it('delete nothing when no name matches', async () => {
     const before = (await replicaSets()).map((r) => r.metadata!.uid)
-    await call(kubernetesCatalog['chaosk8s.actions']!.delete_replica_set, { name: 'ghost', ns: NS })
+    await callActivity(kubernetesCatalog['chaosk8s.actions']!.delete_replica_set, { name: 'ghost', ns: NS })
     expect((await replicaSets()).map((r) => r.metadata!.uid)).toEqual(before)
   })
 })

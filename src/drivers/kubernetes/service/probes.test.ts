@@ -1,12 +1,10 @@
 import { CoreV1Api, KubeConfig } from '@kubernetes/client-node'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { ActivityFunction } from '../../../experiment/activity-function.js'
 import { startEmulatedCluster, type EmulatedCluster } from '../../../emulator/index.js'
 import { kubernetesCatalog } from '../catalog.js'
+import { callActivity } from '../../testing/driver-test-kit.js'
 
 const NS = 'services'
-const call = async (fn: ActivityFunction | undefined, args: Record<string, unknown> = {}) =>
-  await fn!.run(args, { signal: new AbortController().signal, log: () => undefined, strict: false })
 
 let cluster: EmulatedCluster
 
@@ -27,11 +25,11 @@ afterAll(async () => {
 describe('service_is_initialized', () => {
   it('find a Service by name, by label, or both', async () => {
     const probe = kubernetesCatalog['chaosk8s.service.probes']!.service_is_initialized
-    expect(await call(probe, { name: 'ratings', ns: NS })).toBe(true)
-    expect(await call(probe, { label_selector: 'app=ratings', ns: NS })).toBe(true)
-    expect(await call(probe, { name: 'ratings', label_selector: 'app=ratings', ns: NS })).toBe(true)
-    await expect(call(probe, { name: 'reviews', ns: NS })).rejects.toThrow("service 'reviews' is not initialized")
-    expect(await call(probe, { name: 'reviews', ns: NS, raise_if_service_not_initialized: false })).toBe(false)
+    expect(await callActivity(probe, { name: 'ratings', ns: NS })).toBe(true)
+    expect(await callActivity(probe, { label_selector: 'app=ratings', ns: NS })).toBe(true)
+    expect(await callActivity(probe, { name: 'ratings', label_selector: 'app=ratings', ns: NS })).toBe(true)
+    await expect(callActivity(probe, { name: 'reviews', ns: NS })).rejects.toThrow("service 'reviews' is not initialized")
+    expect(await callActivity(probe, { name: 'reviews', ns: NS, raise_if_service_not_initialized: false })).toBe(false)
   })
 
   it('is also reachable under chaosk8s.probes', () => {
