@@ -33,6 +33,7 @@ export default defineConfig(
   layer('cli', ['vitest', 'jest', '@jest/*'], 'only vitest/ and jest/ import a test framework'),
   layer('report', ['jest', '@jest/*'], 'only vitest/ and jest/ import a test framework'),
   layer('authoring', ['vitest', 'jest', '@jest/*'], 'only vitest/ and jest/ import a test framework'),
+  layer('config', ['jest', '@jest/*'], 'config/ is the Vitest project helper; the Jest adapter reads only its timeouts'),
   layer('clusters', ['**/run/**', '**/providers/**', '**/tolerance/**', '**/drivers/**', '**/cli/**', '**/vitest/**', '**/jest/**', '**/matchers/**', '**/report/**', 'vitest', 'jest', '@jest/*'], 'environments import the emulator and the model only'),
   {
     // tests and their support folders (src/**/testing/, kept out of dist) may reach across layers

@@ -10,6 +10,8 @@ import { openChaosContext, type ChaosContext } from '../matchers/chaos-context.j
 import { explainJournal } from '../matchers/explain-journal.js'
 import { useClusterEnv } from '../matchers/use-cluster-env.js'
 import type { RunOptions } from '../run/run-options.js'
+import { CHAOS_TIMEOUT_FLOOR_MS, chaosTimeoutMs, clusterStartAllowanceMs, readPausesSeconds } from '../config/chaos-timeouts.js'
+import { clusterProviderFor } from '../config/cluster-provider-for.js'
 import './setup.js'
 
 export interface JestChaosTestOptions {
@@ -17,8 +19,10 @@ export interface JestChaosTestOptions {
   cluster?: StartClusterOptions | false
   journalDir?: string
   catalog?: ActivityCatalog
-  /** How long the cluster may take to start, in ms; default 120 s. */
+  /** How long the cluster may take to start, in ms; default 60 s (emulated, existing) or 10 min (kind, k3s). */
   startTimeout?: number
+  /** Timeout of each test without its own, in ms; default the cluster's start-up plus the experiment's pauses plus 2 min, at least 3 min. */
+  timeout?: number
 }
 
 export type ExpectedOutcome = 'steady' | 'deviated' | 'completed' | 'failed' | 'interrupted' | 'aborted'
@@ -55,21 +59,23 @@ export const createChaosTest = (options: JestChaosTestOptions = {}): JestChaosTe
   let cluster: StartedCluster | undefined
   let restoreEnv: (() => void) | undefined
   let current: { abort: AbortController; close: () => Promise<void> } | undefined
+  const provider = clusterProviderFor(options.cluster)
+  const timeoutFor = (pausesSeconds = 0) => options.timeout ?? chaosTimeoutMs({ provider, pausesSeconds })
   beforeAll(async () => {
     if (options.cluster === false) return
     cluster = await startCluster({ ...clusterFromEnv(), ...options.cluster })
     restoreEnv = useClusterEnv(cluster)
-  }, options.startTimeout ?? 120_000)
+  }, options.startTimeout ?? clusterStartAllowanceMs(provider))
   afterAll(async () => {
     restoreEnv?.()
     await cluster?.stop()
-  })
+  }, clusterStartAllowanceMs(provider))
   afterEach(async () => {
     const ending = current
     current = undefined
     ending?.abort.abort(new Error('the test ended'))
     await ending?.close()
-  })
+  }, CHAOS_TIMEOUT_FLOOR_MS)
   const withContext = (fn: ChaosTestFn) => async () => {
     const abort = new AbortController()
     const { testPath, currentTestName } = expect.getState()
@@ -77,11 +83,11 @@ export const createChaosTest = (options: JestChaosTestOptions = {}): JestChaosTe
     current = { abort, close: opened.close }
     await fn({ chaos: opened.context, cluster })
   }
-  const chaosTest = (name: string, fn: ChaosTestFn, timeout?: number) => test(name, withContext(fn), timeout)
+  const chaosTest = (name: string, fn: ChaosTestFn, timeout?: number) => test(name, withContext(fn), timeout ?? timeoutFor())
   return Object.assign(chaosTest, {
-    failing: (name: string, fn: ChaosTestFn, timeout?: number) => test.failing(name, withContext(fn), timeout),
+    failing: (name: string, fn: ChaosTestFn, timeout?: number) => test.failing(name, withContext(fn), timeout ?? timeoutFor()),
     experiment: (path: string, experiment: { expect?: ExpectedOutcome; name?: string; options?: RunOptions; timeout?: number } = {}) =>
-      chaosTest(experiment.name ?? `experiment ${basename(path)}`, async ({ chaos }) => checkOutcome(await chaos.runFile(path, experiment.options), experiment.expect ?? 'steady'), experiment.timeout),
+      chaosTest(experiment.name ?? `experiment ${basename(path)}`, async ({ chaos }) => checkOutcome(await chaos.runFile(path, experiment.options), experiment.expect ?? 'steady'), experiment.timeout ?? timeoutFor(readPausesSeconds(path))),
   })
 }
 
