@@ -18,6 +18,8 @@ import { currentRunScope } from './run-scope.js'
 import { startPhaseLoad, type ChaosLoadOptions, type PhaseLoad } from './start-phase-load.js'
 import { findSloBreaches, type Slo } from './to-meet-slo.js'
 import { waitForRecovery } from './wait-for-recovery.js'
+import { checkOptions } from '../options/check-options.js'
+import { staySteadyOptionsSchema } from '../options/stay-steady-options-schema.js'
 
 export interface StaySteadyOptions {
   /** Traffic driven through the system from just before the fault until the rollbacks. */
@@ -45,6 +47,7 @@ interface Outcome {
 }
 
 const runAround = async (hypothesis: SteadyStateDefinition, fault: FaultDefinition, options: StaySteadyOptions, context: MatcherContextLike): Promise<Outcome> => {
+  checkOptions('toStaySteadyDuring', staySteadyOptionsSchema, options)
   const scope = currentRunScope()
   const { signal, release } = linkSignal(scope.signal)
   const catalog = scope.catalog ?? driverCatalog

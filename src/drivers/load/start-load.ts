@@ -4,6 +4,8 @@ import { ChaosError } from '../../errors.js'
 import { LoadSamples, OUTCOME_ERROR, OUTCOME_NON2XX, OUTCOME_OK, OUTCOME_TIMEOUT } from './load-samples.js'
 import type { LoadOptions, LoadPhase, LoadReport, RunningLoad, TimelineSecond } from './load-types.js'
 import { buildTimeline, figuresFor, summarizePhases, type PhaseMark } from './summarize-load.js'
+import { checkOptions } from '../../options/check-options.js'
+import { loadOptionsSchema } from '../../options/load-options-schema.js'
 import { resolveLoadOptions, type ResolvedLoadOptions } from './validate-load-options.js'
 
 const autocannonOptions = (resolved: ResolvedLoadOptions): autocannon.Options => ({
@@ -33,7 +35,7 @@ const summarizeSince = (samples: LoadSamples, from: number, second: number, phas
  * const report = await load.stop()   // report.phases.fault.errorRate, report.phases.fault.latencyMs.p99
  */
 export const startLoad = (options: LoadOptions): RunningLoad => {
-  const resolved = resolveLoadOptions(options)
+  const resolved = resolveLoadOptions(checkOptions('startLoad', loadOptionsSchema, options))
   const t0 = performance.now()
   const startedAt = new Date().toISOString()
   const elapsed = () => performance.now() - t0

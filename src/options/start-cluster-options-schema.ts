@@ -1,0 +1,23 @@
+import { z } from 'zod'
+import { abortSignalSchema, functionSchema } from './common-schemas.js'
+
+/** `startCluster(options)` (also `createChaosTest({ cluster })`). */
+export const startClusterOptionsSchema = z.strictObject({
+  // an unknown provider gets startCluster's own message, which lists the providers
+  provider: z.string().optional(),
+  bookinfo: z.boolean().optional(),
+  stateDir: z.string().optional(),
+  name: z.string().optional(),
+  reuse: z.boolean().optional(),
+  keep: z.boolean().optional(),
+  env: z.record(z.string(), z.string().optional()).optional(),
+  signal: abortSignalSchema.optional(),
+  log: functionSchema.optional(),
+  readyTimeoutMs: z.number().optional(),
+  apiPort: z.number().optional(),
+  ingressPort: z.number().optional(),
+  kindConfigPath: z.string().optional(),
+  istioProfile: z.string().optional(),
+  k3sImage: z.string().optional(),
+  context: z.string().optional(),
+}).optional()
