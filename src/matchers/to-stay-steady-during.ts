@@ -89,6 +89,7 @@ const runAround = async (hypothesis: SteadyStateDefinition, fault: FaultDefiniti
     const within = options.recoverWithin === undefined ? undefined : parseDuration(options.recoverWithin) / 1000
     addExtras(journal, {
       ...(loadReport && { load: loadReport }),
+      ...(options.slo && { slo: options.slo }),
       ...(within !== undefined && { recovery: { seconds: recoverySeconds ?? null, within } }),
     })
     const journalPath = await recordRun(context, journal, { load: loadReport, recoverySeconds })
