@@ -36,6 +36,7 @@ describe('options checked at run time', () => {
     expect(() => startLoad({ url: 'http://127.0.0.1:1', conections: 1 } as never)).toThrow("unknown startLoad option 'conections' (did you mean 'connections'?)")
     await expect(startCluster({ provder: 'kind' } as never)).rejects.toThrow("unknown startCluster option 'provder' (did you mean 'provider'?)")
     await expect(startCluster({ bookinfo: 'yes' } as never)).rejects.toThrow("startCluster option 'bookinfo' must be a boolean, got 'yes'")
+    await expect(startCluster({ provider: 'nope' as never, env: process.env })).rejects.toThrow("unknown cluster provider 'nope'")
   })
 
   it('fails toMeetSlo on an unknown SLO key instead of ignoring it', () => {

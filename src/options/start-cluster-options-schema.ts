@@ -10,7 +10,8 @@ export const startClusterOptionsSchema = z.strictObject({
   name: z.string().optional(),
   reuse: z.boolean().optional(),
   keep: z.boolean().optional(),
-  env: z.record(z.string(), z.string().optional()).optional(),
+  // process.env is not a plain object, which z.record requires
+  env: z.custom<NodeJS.ProcessEnv>((value) => typeof value === 'object' && value !== null && !Array.isArray(value), { message: 'must be an object of environment variables' }).optional(),
   signal: abortSignalSchema.optional(),
   log: functionSchema.optional(),
   readyTimeoutMs: z.number().optional(),

@@ -42,10 +42,14 @@ const activityMarks = (runs: readonly Run[], zero: number, where: string): Timel
 // the finest figures a load report carries: its per-second timeline (latency and errors need the requests of a bucket)
 const bucketsOf = (record: ChaosRunRecord, offsetMs: number): { buckets: LoadBucket[]; resolutionMs?: number } => {
   const seconds = record.load?.timeline ?? []
+  const loadEnd = record.load?.durationMs ?? Number.POSITIVE_INFINITY
   return {
     buckets: seconds.map((second) => {
       const sent = second.requests + second.errors + second.timeouts
-      return { fromMs: offsetMs + second.second * 1000, toMs: offsetMs + (second.second + 1) * 1000, throughput: second.requests, errorRate: sent === 0 ? 0 : (second.errors + second.timeouts + second.non2xx) / sent, p50: second.p50, p99: second.p99 }
+      // the last second is cut where the load stopped, so its rate is over the time it really ran
+      const toMs = Math.min((second.second + 1) * 1000, Math.max(loadEnd, second.second * 1000 + 1))
+      const throughput = (second.requests * 1000) / (toMs - second.second * 1000)
+      return { fromMs: offsetMs + second.second * 1000, toMs: offsetMs + toMs, throughput, errorRate: sent === 0 ? 0 : (second.errors + second.timeouts + second.non2xx) / sent, p50: second.p50, p99: second.p99 }
     }),
     ...(seconds.length > 0 && { resolutionMs: 1000 }),
   }
