@@ -6,12 +6,14 @@ import { startCluster } from '../clusters/start-cluster.js'
 import type { StartedCluster } from '../clusters/started-cluster.js'
 import type { ActivityCatalog } from '../experiment/activity-function.js'
 import type { Journal } from '../journal/types.js'
+import type { ChaosRunRecord } from '../matchers/chaos-run-record.js'
 import { openChaosContext, type ChaosContext } from '../matchers/chaos-context.js'
 import { explainJournal } from '../matchers/explain-journal.js'
 import { useClusterEnv } from '../matchers/use-cluster-env.js'
 import type { RunOptions } from '../run/run-options.js'
 import { CHAOS_TIMEOUT_FLOOR_MS, chaosTimeoutMs, clusterStartAllowanceMs, readPausesSeconds } from '../config/chaos-timeouts.js'
 import { clusterProviderFor } from '../config/cluster-provider-for.js'
+import { writeTestRecord } from './test-records.js'
 import './setup.js'
 
 export interface JestChaosTestOptions {
@@ -79,8 +81,11 @@ export const createChaosTest = (options: JestChaosTestOptions = {}): JestChaosTe
   const withContext = (fn: ChaosTestFn) => async () => {
     const abort = new AbortController()
     const { testPath, currentTestName } = expect.getState()
-    const opened = openChaosContext({ signal: abort.signal, cluster, testPath, testName: currentTestName, journalDir: options.journalDir, catalog: options.catalog, record: () => undefined })
-    current = { abort, close: opened.close }
+    const runs: ChaosRunRecord[] = []
+    const opened = openChaosContext({ signal: abort.signal, cluster, testPath, testName: currentTestName, journalDir: options.journalDir, catalog: options.catalog, record: (run) => void runs.push(run) })
+    // the reporter runs in another process: it reads the runs from a record file
+    const close = () => opened.close().finally(() => writeTestRecord(process.cwd(), { testPath: testPath ?? '', testName: currentTestName ?? '', runs }))
+    current = { abort, close }
     await fn({ chaos: opened.context, cluster })
   }
   const chaosTest = (name: string, fn: ChaosTestFn, timeout?: number) => test(name, withContext(fn), timeout ?? timeoutFor())
