@@ -30,7 +30,7 @@ const chaosReporterPlugin = (): Vite.Plugin => ({
   name: 'vitest-chaos:reporter',
   configureVitest: ({ vitest }) => {
     const reporters = vitest.config.reporters as unknown[]
-    if (!reporters.some(isChaosReporter)) reporters.push([new ChaosReporter(), {}])
+    if (!reporters.some(isChaosReporter)) reporters.push(new ChaosReporter())
   },
 })
 
