@@ -1,7 +1,8 @@
 // One container: start its program, probe it, restart it in place after a crash (with back-off), stop it.
 import { kubeNow } from '../controllers/kube-time.js'
 import type { Container, Pod, Probe } from '../controllers/kube-types.js'
-import type { OutboundFetch, Program, RunningProgram } from '../workloads/program.js'
+import type { OutboundFetch, Program, RunningProgram, ServiceLink } from '../workloads/program.js'
+import { ContainerConfigError } from './container-env.js'
 import { newContainerId, type ContainerRecord, type TerminatedState } from './container-status.js'
 import { probeContainerPort, runProbe } from './run-probe.js'
 
@@ -10,6 +11,8 @@ export interface ContainerRunnerOptions {
   container: Container
   program: Program
   fetch: OutboundFetch
+  /** The container's env (envFrom, env, `HOSTNAME`) and the namespace's Services, read at each (re)start. */
+  environment: () => { env: Record<string, string>; services: ServiceLink[] }
   log: (line: string) => void
   rotateLogs: () => void
   event: (reason: string, message: string, type?: 'Normal' | 'Warning') => void
@@ -19,6 +22,9 @@ export interface ContainerRunnerOptions {
 
 const MAX_BACKOFF_S = 300
 const KILLED = 137
+const CONFIG_RETRY_MS = 2_000
+/** What a container runtime reports when it cannot execute the command at all. */
+const START_FAILED = 128
 
 /** Ports a container listens on: declared container ports plus numeric probe ports. */
 const listenPorts = (container: Container): number[] => {
@@ -69,6 +75,10 @@ export class ContainerRunner {
       new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), Math.max(0, graceMs)))),
     ])
     clearTimeout(timer)
+    if (!inTime && running.kill) {
+      running.kill()
+      await Promise.race([running.stop().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 1_000).unref())])
+    }
     this.#terminate(inTime ? { exitCode: 0, reason: 'Completed', startedAt } : { exitCode: KILLED, reason: 'Error', startedAt })
   }
 
@@ -82,14 +92,13 @@ export class ContainerRunner {
         namespace: pod.metadata.namespace ?? '',
         containerName: container.name,
         image: container.image,
-        env: { ...Object.fromEntries((container.env ?? []).map((entry) => [entry.name, entry.value ?? ''])), HOSTNAME: pod.metadata.name ?? '' },
+        ...this.#options.environment(),
         containerPorts: listenPorts(container),
         log: this.#options.log,
         fetch: this.#options.fetch,
       })
     } catch (error) {
-      this.#options.log(`failed to start: ${(error as Error).message}`)
-      return this.#crashed(1, kubeNow())
+      return this.#failedToStart(error as Error)
     }
     if (this.#stopping) return void running.stop().catch(() => undefined)
     this.#running = running
@@ -115,10 +124,24 @@ export class ContainerRunner {
     this.#options.onChange()
   }
 
-  #crashed(exitCode: number, startedAt: string): void {
+  /** A missing ConfigMap or Secret waits and retries; a command that cannot run is a `StartError` (exit code 128), restarted with back-off. */
+  #failedToStart(error: Error): void {
+    if (this.#stopping) return
+    this.#options.event('Failed', `Error: ${error.message}`, 'Warning')
+    if (error instanceof ContainerConfigError) {
+      Object.assign(this.record, { state: { waiting: { reason: 'CreateContainerConfigError', message: error.message } } })
+      this.#options.onChange()
+      return this.#later(CONFIG_RETRY_MS, () => void this.#launch())
+    }
+    this.#options.log(error.message)
+    const now = kubeNow()
+    this.#crashed(START_FAILED, now, { reason: 'StartError', message: error.message })
+  }
+
+  #crashed(exitCode: number, startedAt: string, cause: { reason: string; message: string } | undefined = undefined): void {
     this.#running = undefined
     this.#clearTimers()
-    this.#terminate({ exitCode, reason: exitCode === 0 ? 'Completed' : 'Error', startedAt })
+    this.#terminate({ exitCode, reason: exitCode === 0 ? 'Completed' : 'Error', ...cause, startedAt })
     const policy = this.#options.pod.spec.restartPolicy ?? 'Always'
     if (policy === 'Never' || (policy === 'OnFailure' && exitCode === 0)) return
     const delayS = this.record.restartCount === 0 ? 0 : Math.min(MAX_BACKOFF_S, 10 * 2 ** (this.record.restartCount - 1))
