@@ -4,3 +4,4 @@ export type { EmulatedCluster, EmulatedClusterOptions } from './emulated-cluster
 export type { OutboundFetch, ProcessProgram, ProcessPrograms, Program, ProgramContext, ProgramRegistry, RunningProgram, ServiceLink } from './workloads/program.js'
 export { imageName } from './workloads/program.js'
 export { kubeconfigFor } from './kubeconfig.js'
+export { hasBuiltInProgram } from './workloads/built-in-programs.js'

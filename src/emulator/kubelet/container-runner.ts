@@ -69,16 +69,7 @@ export class ContainerRunner {
       return
     }
     this.#options.event('Killing', `Stopping container ${this.record.name}`)
-    let timer: NodeJS.Timeout | undefined
-    const inTime = await Promise.race([
-      running.stop().then(() => true, () => true),
-      new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), Math.max(0, graceMs)))),
-    ])
-    clearTimeout(timer)
-    if (!inTime && running.kill) {
-      running.kill()
-      await Promise.race([running.stop().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 1_000).unref())])
-    }
+    const inTime = await stopWithin(running, graceMs)
     this.#terminate(inTime ? { exitCode: 0, reason: 'Completed', startedAt } : { exitCode: KILLED, reason: 'Error', startedAt })
   }
 
@@ -104,10 +95,12 @@ export class ContainerRunner {
     this.#running = running
     this.ports = running.ports
     const startedAt = kubeNow()
-    Object.assign(this.record, { state: { running: { startedAt } }, started: true, ready: !container.readinessProbe })
     if (first) this.#options.event('Pulled', `Container image "${container.image}" already present on machine`)
     this.#options.event('Created', `Created container: ${container.name}`)
     this.#options.event('Started', `Started container ${container.name}`)
+    const exitedAtOnce = running.exited && (await Promise.race([running.exited, Promise.resolve(undefined)]))
+    if (exitedAtOnce) return this.#crashed(exitedAtOnce.exitCode, startedAt)
+    Object.assign(this.record, { state: { running: { startedAt } }, started: true, ready: !container.readinessProbe })
     running.exited?.then(({ exitCode }) => {
       if (this.#running === running && !this.#stopping) this.#crashed(exitCode, startedAt)
     }, () => undefined)
@@ -184,7 +177,8 @@ export class ContainerRunner {
     this.#options.event('Killing', `Container ${this.record.name} failed liveness probe, will be restarted`)
     const running = this.#running
     this.#running = undefined
-    void running.stop().catch(() => undefined).then(() => !this.#stopping && this.#crashed(KILLED, startedAt))
+    const graceMs = (this.#options.pod.spec.terminationGracePeriodSeconds ?? 30) * 1000
+    void stopWithin(running, graceMs).then(() => !this.#stopping && this.#crashed(KILLED, startedAt))
   }
 
   #setReady(ready: boolean): void {
@@ -217,6 +211,19 @@ export class ContainerRunner {
     for (const timer of this.#timers) clearTimeout(timer)
     this.#timers.clear()
   }
+}
+
+/** SIGTERM, then SIGKILL when `graceMs` runs out; true when the program stopped in time. */
+const stopWithin = async (running: RunningProgram, graceMs: number): Promise<boolean> => {
+  let timer: NodeJS.Timeout | undefined
+  const stopped = running.stop().then(() => true, () => true)
+  const inTime = await Promise.race([stopped, new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), Math.max(0, graceMs))))])
+  clearTimeout(timer)
+  if (!inTime && running.kill) {
+    running.kill()
+    await Promise.race([stopped, new Promise((resolve) => setTimeout(resolve, 1_000).unref())])
+  }
+  return inTime
 }
 
 const describeProbe = (probe: Probe): string =>

@@ -83,6 +83,8 @@ export const createProcessProgram = (spec: ProcessProgram, guard: ProcessGuard, 
     })
     const first = context.containerPorts[0]
     await waitUntilListening(first === undefined ? undefined : ports[first], exited)
+    // a process that already died is reported with its exit settled, so it never counts as ready
+    if (await Promise.race([running.exited.then(() => true), Promise.resolve(false)])) await exited
     return {
       ports,
       exited,

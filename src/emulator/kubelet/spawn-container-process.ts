@@ -53,16 +53,26 @@ export const spawnContainerProcess = (options: SpawnContainerOptions): Promise<C
     child.once('spawn', () => {
       const pid = child.pid!
       options.guard.watch(pid)
-      // what is left of the group dies with its leader, which also closes the pipes it may hold
-      child.once('exit', () => signalGroup(pid, 'SIGKILL'))
+      let terminating = false
+      // like a container runtime, what is left of the group dies with its leader (which also closes the pipes it
+      // holds); after SIGTERM the rest of the group (a shell's child, say) may still finish within the grace period
+      child.once('exit', () => terminating || signalGroup(pid, 'SIGKILL'))
       const exited = new Promise<{ exitCode: number }>((done) => {
         // 'close' waits for stdout and stderr to end, so the last log lines are in before the exit is reported
         child.once('close', (code, signal) => {
+          signalGroup(pid, 'SIGKILL')
           options.guard.forget(pid)
           done({ exitCode: exitCodeOf(code, signal) })
         })
       })
-      resolve({ pid, exited, signal: (signal) => signalGroup(pid, signal) })
+      resolve({
+        pid,
+        exited,
+        signal: (signal) => {
+          terminating ||= signal === 'SIGTERM'
+          signalGroup(pid, signal)
+        },
+      })
     })
   })
 }
