@@ -1,10 +1,11 @@
 import { CoreV1Api, type KubeConfig, type KubernetesObject, type V1ContainerStatus, type V1Pod } from '@kubernetes/client-node'
 import { ClusterError } from '../errors.js'
-import type { ReadinessOptions } from './readiness.js'
+import { type ReadinessOptions, waitForDeploymentsAvailable } from './readiness.js'
 import { watchUntil } from './watch-until.js'
 
 /** A Deployment, StatefulSet or ReplicaSet from a manifest: how many ready pods it wants, and which pods are its. */
 export interface Workload {
+  kind: string
   namespace: string
   name: string
   replicas: number
@@ -25,7 +26,7 @@ const WORKLOAD_KINDS = new Set(['Deployment', 'StatefulSet', 'ReplicaSet'])
 export const workloadsOf = (objects: readonly KubernetesObject[]): Workload[] =>
   objects.filter((object) => WORKLOAD_KINDS.has(object.kind ?? '')).map((object) => {
     const spec = (object as { spec?: { replicas?: number; selector?: { matchLabels?: Record<string, string> } } }).spec
-    return { namespace: object.metadata?.namespace ?? 'default', name: object.metadata?.name ?? '?', replicas: spec?.replicas ?? 1, matchLabels: spec?.selector?.matchLabels ?? {} }
+    return { kind: object.kind ?? '', namespace: object.metadata?.namespace ?? 'default', name: object.metadata?.name ?? '?', replicas: spec?.replicas ?? 1, matchLabels: spec?.selector?.matchLabels ?? {} }
   })
 
 const isReady = (pod: V1Pod) => pod.status?.conditions?.some((condition) => condition.type === 'Ready' && condition.status === 'True') ?? false
@@ -64,11 +65,18 @@ const describeStuck = async (kc: KubeConfig, { pod, status }: StuckContainer): P
 export const waitForWorkloadsReady = async (kc: KubeConfig, workloads: readonly Workload[], options: ReadinessOptions): Promise<void> => {
   if (workloads.length === 0) return
   let stuck: StuckContainer | undefined
-  const missing = (pods: V1Pod[]) => workloads.filter((workload) => pods.filter((pod) => owns(workload, pod) && isReady(pod)).length < workload.replicas)
+  // during a rollout the new pods exist and are not Ready yet: every live pod must be Ready, and enough of them
+  const missing = (pods: V1Pod[]) => workloads.filter((workload) => {
+    const live = pods.filter((pod) => owns(workload, pod) && !pod.metadata?.deletionTimestamp)
+    return live.length < workload.replicas || !live.every(isReady)
+  })
   await watchUntil<V1Pod>({
     kc, path: '/api/v1/pods', ...options,
     isDone: (pods) => (stuck = findStuck(workloads, pods)) !== undefined || missing(pods).length === 0,
     describe: (pods) => `not all replicas Ready: ${missing(pods).map((workload) => `${workload.namespace}/${workload.name}`).join(', ')}`,
   })
   if (stuck) throw new ClusterError(`${options.provider} cluster: ${await describeStuck(kc, stuck)}`, options.provider)
+  const deployments = new Map<string, number>()
+  for (const workload of workloads.filter((candidate) => candidate.kind === 'Deployment')) deployments.set(workload.namespace, (deployments.get(workload.namespace) ?? 0) + 1)
+  for (const [namespace, count] of deployments) await waitForDeploymentsAvailable(kc, namespace, count, options)
 }
