@@ -1,6 +1,6 @@
 // Your own service in the emulated cluster: the shop (shop.mjs) runs as two local processes next to bookinfo,
 // reached through bookinfo's ingress at /shop, calling bookinfo's details through the mesh.
-// The same file runs unchanged on kind (CHAOS_CLUSTER=kind) once the images are built and loaded: see README.md.
+// The same file runs unchanged on kind (CHAOS_CLUSTER=kind) once the images are built and loaded: see docs/own-service.md.
 import { fileURLToPath } from 'node:url'
 // in your project: from 'vitest-chaos' and 'vitest-chaos/vitest'
 import { fault, http, istio, k8s, steadyState } from '../../src/index.js'
