@@ -14,7 +14,7 @@ const MACHINERY_PACKAGES = ['pkg/apis/meta/v1', 'pkg/runtime', 'pkg/runtime/sche
 const OUTPUT = new URL('../src/emulator/api-server/protobuf/kubernetes-protobuf-schema.json', import.meta.url)
 
 /** How one proto field maps to JSON, when that differs from "same name, zero value omitted". */
-type FieldMapping = { inline?: true; keepZero?: true; json?: string }
+type FieldMapping = { inline?: true; keepZero?: true; pointer?: true; json?: string }
 
 const [protoRoot, version] = process.argv.slice(2)
 if (!protoRoot || !version) {
@@ -47,6 +47,7 @@ const readGoMappings = (dir: string): Map<string, Map<number, FieldMapping>> => 
       const [jsonName = '', ...options] = json[1]!.split(',')
       const mapping: FieldMapping = {}
       if (options.includes('inline')) mapping.inline = true
+      if (goType.startsWith('*')) mapping.pointer = true
       if (goType.startsWith('*') || !options.includes('omitempty')) mapping.keepZero = true
       if (jsonName && jsonName !== '-') mapping.json = jsonName
       current.set(Number(proto[1]), mapping)

@@ -9,6 +9,7 @@ export interface FieldPlan {
   json: string
   inline: boolean
   keepZero: boolean
+  pointer: boolean
   repeated: boolean
   map: boolean
   /** The message type of the field (or of a map's values), when it is a message. */
@@ -35,6 +36,7 @@ export const planOf = (type: protobuf.Type): FieldPlan[] => {
       json: mapping.json ?? field.name,
       inline: mapping.inline === true,
       keepZero: mapping.keepZero === true,
+      pointer: mapping.pointer === true,
       repeated: field.repeated,
       map: field.map,
       ...(message ? { message } : {}),

@@ -21,6 +21,7 @@ export const jsonToMessage = (type: protobuf.Type, json: Record<string, unknown>
       continue
     }
     const value = json[plan.json]
+    if (value === null && plan.message && !plan.pointer && !plan.repeated && !plan.map) out[plan.field.name] = {}
     if (value === undefined || value === null) continue
     if (plan.map) {
       if (isObject(value)) out[plan.field.name] = Object.fromEntries(Object.entries(value).map(([key, item]) => [key, valueToProto(plan, item)]))

@@ -8,6 +8,8 @@ export interface FieldMapping {
   inline?: true
   /** A Go pointer or a field without `omitempty`: a zero value on the wire is still shown. */
   keepZero?: true
+  /** A Go pointer: absent when nil. Other message fields are always on the wire, even when zero (a null Time). */
+  pointer?: true
   /** The JSON name, when it differs from the proto field name. */
   json?: string
 }

@@ -5,7 +5,7 @@ import { toNumber } from './proto-value.js'
 const META = 'k8s.io.apimachinery.pkg.apis.meta.v1'
 
 export interface SpecialMessage {
-  /** The JSON value of a decoded message; undefined drops the field (a zero Time is `null` in Go's JSON). */
+  /** The JSON value of a decoded message (a zero Time or an empty RawExtension is `null`, as Go's JSON prints them). */
   toJson(message: Message): unknown
   /** The message fields for a JSON value. */
   toProto(value: unknown): Message
@@ -24,7 +24,7 @@ const isoSeconds = (seconds: number): string => new Date(seconds * 1000).toISOSt
 
 const parseJsonBytes = (bytes: unknown): unknown => {
   const buffer = bytes instanceof Uint8Array ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) : Buffer.alloc(0)
-  return buffer.length === 0 ? undefined : JSON.parse(buffer.toString('utf8'))
+  return buffer.length === 0 ? null : JSON.parse(buffer.toString('utf8'))
 }
 
 const jsonBytes = (value: unknown): Buffer => Buffer.from(JSON.stringify(value))
@@ -32,12 +32,12 @@ const jsonBytes = (value: unknown): Buffer => Buffer.from(JSON.stringify(value))
 export const SPECIAL_MESSAGES: Record<string, SpecialMessage> = {
   // metav1.Time keeps whole seconds only (its Unmarshal drops nanos) and prints RFC 3339.
   [`${META}.Time`]: {
-    toJson: (message) => (isUnset(message) ? undefined : isoSeconds(toNumber(message.seconds))),
+    toJson: (message) => (isUnset(message) ? null : isoSeconds(toNumber(message.seconds))),
     toProto: (value) => ({ seconds: secondsOf(String(value)).seconds }),
   },
   [`${META}.MicroTime`]: {
     toJson: (message) => {
-      if (isUnset(message)) return undefined
+      if (isUnset(message)) return null
       const micros = String(Math.floor(toNumber(message.nanos) / 1000)).padStart(6, '0')
       return isoSeconds(toNumber(message.seconds)).replace(/Z$/, `.${micros}Z`)
     },
