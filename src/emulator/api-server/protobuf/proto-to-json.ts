@@ -25,7 +25,11 @@ export const messageToJson = (type: protobuf.Type, message: Message): Record<str
   const out: Record<string, unknown> = {}
   for (const plan of planOf(type)) {
     const value = message[plan.field.name]
-    if (value === undefined || value === null || !Object.hasOwn(message, plan.field.name)) continue
+    if (value === undefined || value === null || !Object.hasOwn(message, plan.field.name)) {
+      // Go prints a nil slice without omitempty as null; the object model (like the JSON the server writes) has []
+      if (plan.repeated && plan.keepZero) out[plan.json] = []
+      continue
+    }
     if (plan.map) {
       const entries = Object.entries(value as Message)
       if (entries.length > 0) out[plan.json] = Object.fromEntries(entries.map(([key, item]) => [key, valueToJson(plan, item)]))
@@ -33,7 +37,7 @@ export const messageToJson = (type: protobuf.Type, message: Message): Record<str
     }
     if (plan.repeated) {
       const items = value as unknown[]
-      if (items.length > 0) out[plan.json] = items.map((item) => valueToJson(plan, item))
+      if (items.length > 0 || plan.keepZero) out[plan.json] = items.map((item) => valueToJson(plan, item))
       continue
     }
     const converted = valueToJson(plan, value)
