@@ -5,7 +5,7 @@
 //   <proto-root>  a folder holding k8s.io/api and k8s.io/apimachinery checked out at <version>
 //                 (e.g. git clone -b v0.32.13 of kubernetes/api into <proto-root>/k8s.io/api)
 //   <version>     the tag both checkouts are at, written into the output as its source
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import protobuf from 'protobufjs'
 
@@ -19,6 +19,12 @@ type FieldMapping = { inline?: true; keepZero?: true; pointer?: true; json?: str
 const [protoRoot, version] = process.argv.slice(2)
 if (!protoRoot || !version) {
   console.error('usage: npx tsx scripts/generate-protobuf-schema.ts <proto-root holding k8s.io/api and k8s.io/apimachinery> <version, e.g. v0.32.13>')
+  process.exit(2)
+}
+
+const missing = [...API_PACKAGES, ...MACHINERY_PACKAGES].map((path) => join(protoRoot, path, 'generated.proto')).filter((file) => !existsSync(file))
+if (missing.length > 0) {
+  console.error(`${protoRoot} lacks ${missing.join(', ')}: check out kubernetes/api at ${version} into ${join(protoRoot, 'k8s.io/api')} and kubernetes/apimachinery at ${version} into ${join(protoRoot, 'k8s.io/apimachinery')}`)
   process.exit(2)
 }
 
