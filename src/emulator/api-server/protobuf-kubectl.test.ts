@@ -40,7 +40,7 @@ describe.skipIf(!hasKubectl)('kubectl 1.32 typed commands send protobuf to the e
     const deployment = await getJson('deployment', 'web')
     expect(deployment.spec).toMatchObject({ replicas: 6, selector: { matchLabels: { app: 'web' } }, template: { spec: { containers: [{ name: 'nginx', image: 'nginx' }] } } })
     expect((await kubectl('rollout', 'status', 'deployment/web', '--timeout=60s')).code).toBe(0)
-  })
+  }, 120_000)
 
   it('create namespace, configmap, secret, service clusterip and pdb', async () => {
     expect(await kubectl('create', 'namespace', 'team-a')).toMatchObject({ code: 0, out: 'namespace/team-a created' })
@@ -53,7 +53,7 @@ describe.skipIf(!hasKubectl)('kubectl 1.32 typed commands send protobuf to the e
     expect((await getJson('secret', 'creds')).data).toEqual({ token: Buffer.from('abc').toString('base64') })
     expect((await getJson('service', 'web')).spec.ports).toEqual([{ name: '80-8080', protocol: 'TCP', port: 80, targetPort: 8080 }])
     expect((await getJson('pdb', 'web-pdb')).spec).toEqual({ minAvailable: 2, selector: { matchLabels: { app: 'web' } } })
-  })
+  }, 120_000)
 
   it('scale, then drain a worker through evictions under the PDB, then uncordon it', async () => {
     expect(await kubectl('scale', 'deployment', 'web', '--replicas=4')).toMatchObject({ code: 0, out: 'deployment.apps/web scaled' })
@@ -68,5 +68,5 @@ describe.skipIf(!hasKubectl)('kubectl 1.32 typed commands send protobuf to the e
     expect((await kubectl('rollout', 'status', 'deployment/web', '--timeout=60s')).code).toBe(0)
     expect(await kubectl('uncordon', node)).toMatchObject({ code: 0, out: `node/${node} uncordoned` })
     expect((await getJson('node', node)).spec.unschedulable).toBeUndefined()
-  })
+  }, 240_000)
 })
