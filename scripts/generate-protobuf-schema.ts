@@ -103,5 +103,5 @@ const schema = {
   fields,
   descriptor,
 }
-writeFileSync(OUTPUT, `${JSON.stringify(schema)}\n`)
+writeFileSync(OUTPUT, `${JSON.stringify(schema, null, 1)}\n`)
 console.log(`wrote ${OUTPUT.pathname}: ${Object.keys(fields).length} messages with JSON mappings, ${listWrappers.length} list wrappers, source ${version}`)
