@@ -1,4 +1,7 @@
 import { AppsV1Api, CoreV1Api, CustomObjectsApi, KubeConfig, type V1Container, type V1Pod } from '@kubernetes/client-node'
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startEmulatedCluster } from '../start-emulated-cluster.js'
 import type { EmulatedCluster } from '../emulated-cluster.js'
@@ -17,7 +20,7 @@ http.get('http://' + env.ECHO_SERVICE_HOST + ':' + env.ECHO_SERVICE_PORT + '/via
 const proxy = new URL(env.HTTP_PROXY)
 http.get({ host: proxy.hostname, port: proxy.port, path: 'http://echo.default:80/via-proxy', headers: { host: 'echo.default:80' } }, report('VIA-PROXY'))`,
   stubborn: `${serve}
-process.on('SIGTERM', () => console.log('got SIGTERM, ignoring it'))
+process.on('SIGTERM', () => require('node:fs').writeFileSync(process.env.SIGTERM_MARKER, 'got SIGTERM, ignoring it'))
 console.log('stubborn up')`,
   crasher: `console.log('starting'); console.error('fatal: cannot reach the database'); process.exit(3)`,
 }
@@ -113,13 +116,15 @@ describe('a program that is a process', () => {
   })
 
   it('gets SIGTERM on deletion, then SIGKILL when the grace period ends', async () => {
-    await startPod('stubborn', 'stubborn', { ports: [{ containerPort: 8080 }] }, 2)
+    const marker = join(await mkdtemp(join(tmpdir(), 'stubborn-')), 'sigterm')
+    await startPod('stubborn', 'stubborn', { ports: [{ containerPort: 8080 }], env: [{ name: 'SIGTERM_MARKER', value: marker }] }, 1)
     await until('stubborn up', async () => (await logsOf('stubborn')).includes('stubborn up'))
     const pid = Number((await until('its pid', () => pidOf('stubborn'))))
     await core.deleteNamespacedPod({ name: 'stubborn', namespace: 'default' })
-    await until('SIGTERM received while the pod terminates', async () => (await logsOf('stubborn')).includes('got SIGTERM'))
     await until('the pod gone', async () => !(await readPod('stubborn').catch(() => undefined)))
+    expect(await readFile(marker, 'utf8')).toBe('got SIGTERM, ignoring it')
     expect(isAlive(pid)).toBe(false)
+    await rm(dirname(marker), { recursive: true, force: true })
   })
 
   it('restarts a crashing process with back-off, keeps its last lines for --previous, and names the exit code', async () => {
@@ -151,7 +156,6 @@ describe('a program that is a process', () => {
 
 /** The pid of the process serving a pod: the one whose environment names it, found through /proc. */
 const pidOf = async (podName: string): Promise<number | undefined> => {
-  const { readdir, readFile } = await import('node:fs/promises')
   for (const entry of await readdir('/proc')) {
     if (!/^\d+$/.test(entry)) continue
     const environ = await readFile(`/proc/${entry}/environ`, 'utf8').catch(() => '')
