@@ -16,7 +16,9 @@ import { DEFAULT_JOURNAL_DIR } from '../src/matchers/journal-path.js'
 
 const project = fileURLToPath(new URL('./fixtures/scope-project/', import.meta.url))
 const silent = () => new Writable({ write: (_chunk, _encoding, done) => done() }) as NodeJS.WriteStream
-const earlyJournal = join(process.cwd(), DEFAULT_JOURNAL_DIR, 'e2e-fixtures-scope-project-concurrent', 'run.json')
+const defaultJournals = join(process.cwd(), DEFAULT_JOURNAL_DIR, 'e2e-fixtures-scope-project-concurrent')
+const earlyJournal = join(defaultJournals, 'run.json')
+const plainJournal = join(defaultJournals, 'plain.json')
 const MEETINGS = [['early', 'first', 'second'], ['first-inject', 'second-inject']]
 
 /** A service whose POST /meet/<who> answers only once everyone of <who>'s meeting has arrived. */
@@ -40,7 +42,7 @@ describe('a chaos run is recorded on the test that started it', () => {
   const saved = { ...process.env }
 
   beforeAll(async () => {
-    await rm(earlyJournal, { force: true })
+    await rm(defaultJournals, { recursive: true, force: true })
     service = await startMeetingService()
     journals = await mkdtemp(join(tmpdir(), 'scope-journals-'))
     Object.assign(process.env, { CHAOS_FIXTURE_SERVICE: service.url, CHAOS_FIXTURE_JOURNALS: journals })
@@ -56,13 +58,14 @@ describe('a chaos run is recorded on the test that started it', () => {
     service?.server.closeAllConnections()
     await new Promise((resolve) => service?.server.close(resolve))
     if (journals) await rm(journals, { recursive: true, force: true })
-    await rm(earlyJournal, { force: true })
+    await rm(defaultJournals, { recursive: true, force: true })
   })
 
   it('runs both concurrent tests to a pass', () => {
     expect([...tests.values()].map((test) => [test.name, test.result?.state, test.result?.errors?.[0]?.message])).toEqual([
       ['first', 'pass', undefined],
       ['second', 'pass', undefined],
+      ['plain', 'pass', undefined],
     ])
   })
 
@@ -80,7 +83,7 @@ describe('a chaos run is recorded on the test that started it', () => {
   })
 
   it('writes each run journal under its own test, rollbacks included', async () => {
-    for (const [name, test] of tests) {
+    for (const [name, test] of [...tests].filter(([name]) => name !== 'plain')) {
       for (const run of test.meta.chaos!.runs) {
         expect(run.journalPath).toMatch(new RegExp(`/two-tests-at-once-${name}(-\\d)?\\.json$`))
         const journal = JSON.parse(await readFile(run.journalPath, 'utf8')) as Journal
@@ -90,6 +93,12 @@ describe('a chaos run is recorded on the test that started it', () => {
     }
     const injected = JSON.parse(await readFile(tests.get('first')!.meta.chaos!.runs[1]!.journalPath, 'utf8')) as Journal
     expect(injected.rollbacks.map((rollback) => [rollback.activity.name, rollback.status])).toEqual([['first-inject-rolls-back', 'succeeded']])
+  })
+
+  it('records the run of a plain test after them on none of them', async () => {
+    expect(tests.get('plain')!.meta.chaos).toBeUndefined()
+    const plain = JSON.parse(await readFile(plainJournal, 'utf8')) as Journal
+    expect(plain.experiment.title).toBe('plain: the service answers during plain: touch the service')
   })
 
   it('records the run started in beforeAll on no test, in a journal of its own', async () => {
