@@ -61,7 +61,8 @@ export class ClientRequests {
     this.ending = how
     for (const { client, outstanding } of this.clients) {
       if (how === 'cut' || outstanding.length === 0) client.destroy()
-      else client.responseMax = client.reqsMade
+      // reqsMade counts a request only after its `request` event, so inside that event it is still 0 for a first request
+      else client.responseMax = Math.max(1, client.reqsMade)
     }
   }
 }

@@ -58,6 +58,13 @@ describe('startLoad against a local server', () => {
     expect(report.url).toBe(`${url}/x`)
   })
 
+  it('sends exactly maxRequests, also when it is below the number of connections', async () => {
+    const before = served
+    const report = await startLoad({ url, connections: 10, maxRequests: 3 }).finished
+    expect(served - before).toBe(3)
+    expect(report).toMatchObject({ stoppedBy: 'max-requests', total: { sent: 3, ok: 3, cut: 0 } })
+  })
+
   it('splits the figures into baseline, fault and recovery by when each request was sent', async () => {
     let faulty = false
     handler = (_req, res) => {
