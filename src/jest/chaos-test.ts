@@ -6,11 +6,12 @@ import { startCluster } from '../clusters/start-cluster.js'
 import type { StartedCluster } from '../clusters/started-cluster.js'
 import type { ActivityCatalog } from '../experiment/activity-function.js'
 import type { Journal } from '../journal/types.js'
-import type { ChaosRunRecord } from '../matchers/chaos-run-record.js'
 import { openChaosContext, type ChaosContext } from '../matchers/chaos-context.js'
 import { explainJournal } from '../matchers/explain-journal.js'
+import { runInScope } from '../matchers/run-scope.js'
 import { useClusterEnv } from '../matchers/use-cluster-env.js'
 import type { RunOptions } from '../run/run-options.js'
+import type { ChaosRunRecord } from '../matchers/chaos-run-record.js'
 import { CHAOS_TIMEOUT_FLOOR_MS, chaosTimeoutMs, clusterStartAllowanceMs, readPausesSeconds } from '../config/chaos-timeouts.js'
 import { clusterProviderFor } from '../config/cluster-provider-for.js'
 import { writeTestRecord } from './test-records.js'
@@ -21,7 +22,7 @@ export interface JestChaosTestOptions {
   cluster?: StartClusterOptions | false
   journalDir?: string
   catalog?: ActivityCatalog
-  /** How long the cluster may take to start, in ms; default 60 s (emulated, existing) or 10 min (kind, k3s). */
+  /** How long the cluster may take to start, in ms; default 120 s (emulated, existing) or 10 min (kind, k3s). */
   startTimeout?: number
   /** Timeout of each test without its own, in ms; default the cluster's start-up plus the experiment's pauses plus 2 min, at least 3 min. */
   timeout?: number
@@ -33,6 +34,11 @@ type ChaosTestFn = (context: { chaos: ChaosContext; cluster: StartedCluster | un
 
 export interface JestChaosTest {
   (name: string, fn: ChaosTestFn, timeout?: number): void
+  /**
+   * Like Jest's `test.concurrent`: runs alongside the other concurrent tests of the file, each recording only its own runs.
+   * Its rollbacks run when its body ends (Jest runs no `afterEach` per concurrent test), and in `afterAll` after a timeout.
+   */
+  concurrent(name: string, fn: ChaosTestFn, timeout?: number): void
   /** Like Jest's `test.failing`: passes when the test fails (a known weakness); rollbacks still run. */
   failing(name: string, fn: ChaosTestFn, timeout?: number): void
   /** Registers a test that runs a Chaos Toolkit file and checks its outcome (default `steady`). */
@@ -60,36 +66,60 @@ const checkOutcome = (journal: Journal, outcome: ExpectedOutcome): void => {
 export const createChaosTest = (options: JestChaosTestOptions = {}): JestChaosTest => {
   let cluster: StartedCluster | undefined
   let restoreEnv: (() => void) | undefined
-  let current: { abort: AbortController; close: () => Promise<void> } | undefined
+  interface OpenContext { abort: AbortController; close: () => Promise<void> }
+  let current: OpenContext | undefined
+  // concurrent tests' contexts, closed by their own body or, after a timeout, by afterAll
+  const concurrentOpen = new Set<OpenContext>()
+  const end = async (ending: OpenContext) => {
+    ending.abort.abort(new Error('the test ended'))
+    await ending.close()
+  }
   const provider = clusterProviderFor(options.cluster)
   const timeoutFor = (pausesSeconds = 0) => options.timeout ?? chaosTimeoutMs({ provider, pausesSeconds })
   beforeAll(async () => {
     if (options.cluster === false) return
     cluster = await startCluster({ ...clusterFromEnv(), ...options.cluster })
     restoreEnv = useClusterEnv(cluster)
-  }, options.startTimeout ?? clusterStartAllowanceMs(provider))
+  }, options.startTimeout ?? Math.max(120_000, clusterStartAllowanceMs(provider)))
   afterAll(async () => {
+    await Promise.allSettled([...concurrentOpen].map(end))
     restoreEnv?.()
     await cluster?.stop()
-  }, clusterStartAllowanceMs(provider))
+  }, Math.max(CHAOS_TIMEOUT_FLOOR_MS, clusterStartAllowanceMs(provider)))
   afterEach(async () => {
     const ending = current
     current = undefined
-    ending?.abort.abort(new Error('the test ended'))
-    await ending?.close()
+    if (ending) await end(ending)
   }, CHAOS_TIMEOUT_FLOOR_MS)
-  const withContext = (fn: ChaosTestFn) => async () => {
+  const open = (testName: string | undefined) => {
     const abort = new AbortController()
-    const { testPath, currentTestName } = expect.getState()
+    const testPath = expect.getState().testPath
     const runs: ChaosRunRecord[] = []
-    const opened = openChaosContext({ signal: abort.signal, cluster, testPath, testName: currentTestName, journalDir: options.journalDir, catalog: options.catalog, record: (run) => void runs.push(run) })
+    const opened = openChaosContext({ signal: abort.signal, cluster, testPath, testName, journalDir: options.journalDir, catalog: options.catalog, record: (run) => void runs.push(run) })
     // the reporter runs in another process: it reads the runs from a record file
-    const close = () => opened.close().finally(() => writeTestRecord(process.cwd(), { testPath: testPath ?? '', testName: currentTestName ?? '', runs }))
-    current = { abort, close }
-    await fn({ chaos: opened.context, cluster })
+    const close = () => opened.close().finally(() => writeTestRecord(process.cwd(), { testPath: testPath ?? '', testName: testName ?? '', runs }))
+    return { ...opened, entry: { abort, close } }
+  }
+  // the body runs in the test's own scope, so matchers record on this test even while others run
+  const withContext = (fn: ChaosTestFn) => async () => {
+    const { context, scope, entry } = open(expect.getState().currentTestName)
+    current = entry
+    await runInScope(scope, () => fn({ chaos: context, cluster }))
+  }
+  // Jest starts concurrent bodies before it names the running test, so the registered name is the one used
+  const withConcurrentContext = (name: string, fn: ChaosTestFn) => async () => {
+    const { context, scope, entry } = open(name)
+    concurrentOpen.add(entry)
+    try {
+      await runInScope(scope, () => fn({ chaos: context, cluster }))
+    } finally {
+      concurrentOpen.delete(entry)
+      await end(entry)
+    }
   }
   const chaosTest = (name: string, fn: ChaosTestFn, timeout?: number) => test(name, withContext(fn), timeout ?? timeoutFor())
   return Object.assign(chaosTest, {
+    concurrent: (name: string, fn: ChaosTestFn, timeout?: number) => test.concurrent(name, withConcurrentContext(name, fn), timeout ?? timeoutFor()),
     failing: (name: string, fn: ChaosTestFn, timeout?: number) => test.failing(name, withContext(fn), timeout ?? timeoutFor()),
     experiment: (path: string, experiment: { expect?: ExpectedOutcome; name?: string; options?: RunOptions; timeout?: number } = {}) =>
       chaosTest(experiment.name ?? `experiment ${basename(path)}`, async ({ chaos }) => checkOutcome(await chaos.runFile(path, experiment.options), experiment.expect ?? 'steady'), experiment.timeout ?? timeoutFor(readPausesSeconds(path))),
@@ -106,6 +136,7 @@ const defaultTest = (): JestChaosTest => (defaultChaosTest ??= createChaosTest()
  * chaosTest.experiment('fixtures/experiments/drain-nodes.json', { timeout: 120_000 })
  */
 export const chaosTest: JestChaosTest = Object.assign((...args: Parameters<JestChaosTest>) => defaultTest()(...args), {
+  concurrent: (...args: Parameters<JestChaosTest['concurrent']>) => defaultTest().concurrent(...args),
   failing: (...args: Parameters<JestChaosTest['failing']>) => defaultTest().failing(...args),
   experiment: (...args: Parameters<JestChaosTest['experiment']>) => defaultTest().experiment(...args),
 })

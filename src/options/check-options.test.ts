@@ -8,7 +8,7 @@ import { startCluster } from '../clusters/start-cluster.js'
 import { istio } from '../drivers/istio/builders.js'
 import { k8s } from '../drivers/kubernetes/builders.js'
 import { startLoad } from '../drivers/load/start-load.js'
-import { enterRunScope, leaveRunScope, type RunScope } from '../matchers/run-scope.js'
+import { runInScope, type RunScope } from '../matchers/run-scope.js'
 import '../vitest/setup.js'
 import { closestName } from './closest-name.js'
 
@@ -51,14 +51,10 @@ describe('options checked at run time', () => {
     beforeAll(async () => {
       dir = await mkdtemp(join(tmpdir(), 'check-options-'))
       scope = { journalDir: dir, testName: 'typo', testPath: 'unit.test.ts', record: () => undefined }
-      enterRunScope(scope)
     })
-    afterAll(async () => {
-      leaveRunScope(scope)
-      await rm(dir, { recursive: true, force: true })
-    })
+    afterAll(() => rm(dir, { recursive: true, force: true }))
 
-    it('fails on a typo in load or slo and runs nothing', async () => {
+    it('fails on a typo in load or slo and runs nothing', () => runInScope(scope, async () => {
       const marker = join(dir, 'fault-ran')
       const app = steadyState('always', [{ type: 'probe', name: 'true', tolerance: 0, provider: { type: 'process', path: process.execPath, arguments: ['-e', '0'] } }])
       const touch = fault('write a marker', { actions: [{ type: 'action', name: 'touch', provider: { type: 'process', path: process.execPath, arguments: ['-e', `require('fs').writeFileSync(${JSON.stringify(marker)}, '')`] } }] })
@@ -66,7 +62,7 @@ describe('options checked at run time', () => {
       await expect(expect(app).toStaySteadyDuring(touch, { slo: { p99: '1s', errorrate: 0 } } as never)).rejects.toThrow("unknown slo option 'errorrate' (did you mean 'errorRate'?)")
       await expect(expect(app).toStaySteadyDuring(touch, { recoverWithin: 'soon' } as never)).rejects.toThrow("toStaySteadyDuring option 'recoverWithin' must be a duration such as '500ms', '2s' or '1m', or a number, got 'soon'")
       expect(existsSync(marker)).toBe(false)
-    })
+    }))
   })
 
   it('suggests a name only when it is close', () => {

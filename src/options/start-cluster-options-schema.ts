@@ -21,4 +21,7 @@ export const startClusterOptionsSchema = z.strictObject({
   istioProfile: z.string().optional(),
   k3sImage: z.string().optional(),
   context: z.string().optional(),
+  // each program's own fields are checked by the emulator when it starts
+  programs: z.record(z.string(), z.record(z.string(), z.unknown())).optional(),
+  manifests: z.array(z.string()).optional(),
 }).optional()
