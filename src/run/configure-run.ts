@@ -4,6 +4,7 @@ import { resolveSecrets } from '../experiment/secrets.js'
 import type { Activity, Experiment, JsonValue } from '../experiment/types.js'
 import { createProviderContext } from '../providers/create-provider-context.js'
 import { providerFor } from '../providers/provider-table.js'
+import type { PythonBridge } from '../providers/python/python-bridge.js'
 import type { LogLevel } from './run-context.js'
 import type { RunOptions } from './run-options.js'
 
@@ -22,7 +23,7 @@ const dynamicValue = (activity: Activity, output: unknown): { value?: unknown } 
   return { value: output }
 }
 
-interface DynamicOptions { catalog: ActivityCatalog; env: NodeJS.ProcessEnv; signal: AbortSignal; log: (level: LogLevel, message: string) => void }
+interface DynamicOptions { catalog: ActivityCatalog; env: NodeJS.ProcessEnv; signal: AbortSignal; log: (level: LogLevel, message: string) => void; python?: PythonBridge }
 
 /**
  * chaoslib's `configure`: configuration (with `--var` overrides), secrets (with var-file scopes), then each
@@ -44,7 +45,7 @@ export const configureRun = async (experiment: Experiment, options: RunOptions, 
     }
     const probe = { name: key, ...(value as object) } as unknown as Activity
     try {
-      const context = createProviderContext({ configuration: { ...configuration }, secrets, catalog: dynamic.catalog, env: dynamic.env, signal: dynamic.signal })
+      const context = createProviderContext({ configuration: { ...configuration }, secrets, catalog: dynamic.catalog, env: dynamic.env, signal: dynamic.signal, ...(dynamic.python ? { python: dynamic.python } : {}) })
       const output = await providerFor(probe.provider.type)!.run(probe, context)
       const result = dynamicValue(probe, output)
       if ('value' in result) configuration[key] = result.value as JsonValue

@@ -73,5 +73,6 @@ export const runExperiment = async (experiment: Experiment, options: RunOptions 
     return journal
   } finally {
     context.interrupts.dispose()
+    await context.providers.python?.stop()
   }
 }

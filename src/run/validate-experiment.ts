@@ -8,6 +8,8 @@ import { resolveSecrets } from '../experiment/secrets.js'
 import type { Activity, Experiment, JsonValue } from '../experiment/types.js'
 import { builtinCatalog } from '../providers/builtin-catalog.js'
 import { providerFor } from '../providers/provider-table.js'
+import { createPythonInspector } from '../providers/python/python-inspector.js'
+import { pythonTargetsOf } from '../providers/python/python-targets.js'
 
 export interface ValidateOptions {
   /** Functions `{ type: python }` activities may call; the built-ins are always there. */
@@ -74,8 +76,10 @@ export const validateExperiment = (document: unknown, options: ValidateOptions =
   const checked = checkExperiment(document, options.locate ? { locate: options.locate } : {})
   if (!isPlainObject(document)) return locateAll(checked.issues, options.locate)
   const catalog = mergeCatalogs(builtinCatalog, options.catalog ?? {})
-  const providerIssues = activitiesOf(document).flatMap(({ activity, path }) =>
-    providerFor(activity.provider.type)?.validate(activity, { path, catalog, env, ...(options.locate ? { locate: options.locate } : {}) }) ?? [])
+  const activities = activitiesOf(document)
+  const inspectPython = createPythonInspector(pythonTargetsOf(activities.map(({ activity }) => activity), catalog), env)
+  const providerIssues = activities.flatMap(({ activity, path }) =>
+    providerFor(activity.provider.type)?.validate(activity, { path, catalog, env, inspectPython, ...(options.locate ? { locate: options.locate } : {}) }) ?? [])
   return locateAll(mergeIssues(checked.issues, providerIssues, resolutionIssues(document, options, env)), options.locate)
 }
 
