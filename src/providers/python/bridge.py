@@ -20,14 +20,16 @@ import json
 import os
 import sys
 import threading
+import time
 import traceback
 import uuid
 
 PROTOCOL = 1
+STOP_GRACE_SECONDS = 1.0
 
 
 def describe_exception(error):
-    """Type and message as chaoslib words them ("ValueError: boom"), plus the traceback frames."""
+    """Class name, message, chaoslib's one-line wording ("pkg.mod.Error: boom"), and the traceback frames."""
     only = traceback.format_exception_only(type(error), error)[-1].strip()
     name = type(error).__name__
     message = only[len(name) + 2:] if only.startswith(name + ": ") else ("" if only == name else only)
@@ -37,6 +39,7 @@ def describe_exception(error):
     ]
     return {
         "type": name,
+        "summary": only,
         "message": message,
         "frames": frames,
         "traceback": traceback.format_exception(type(error), error, error.__traceback__),
@@ -152,7 +155,7 @@ def run_request(request, stdout, stderr):
             return {"ok": True, "missing": True, "value": "null", "replaced": [], "printed": ""}
         if func is None:
             message = "module '%s' has no attribute '%s'" % (request["module"], request["func"])
-            return {"ok": False, "phase": "load", "error": {"type": "AttributeError", "message": message, "frames": [], "traceback": []}, "printed": ""}
+            return {"ok": False, "phase": "load", "error": {"type": "AttributeError", "summary": "AttributeError: " + message, "message": message, "frames": [], "traceback": []}, "printed": ""}
         if request["op"] == "control":
             func, arguments = control_call(func, request)
         else:
@@ -205,6 +208,11 @@ def serve():
         thread = threading.Thread(target=work, args=(request,), daemon=True)
         calls[request["id"]] = thread
         thread.start()
+    # the run ended: calls still running were given up; let them unwind (finally blocks) briefly
+    deadline = time.monotonic() + STOP_GRACE_SECONDS
+    for thread in list(calls.values()):
+        interrupt_thread(thread)
+        thread.join(max(0.0, deadline - time.monotonic()))
     os._exit(0)
 
 

@@ -94,6 +94,7 @@ export const createPythonBridge = (options: PythonBridgeOptions): PythonBridge =
     const { signal, timeoutMs, what } = callOptions
     if (signal.aborted) throw interruptedBy(signal, what)
     const bridge = await bridgeProcess()
+    if (signal.aborted) throw interruptedBy(signal, what)
     const sent = bridge.send(request)
     let cleanup = (): void => undefined
     const ended = new Promise<never>((_, reject) => {

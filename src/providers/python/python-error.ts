@@ -5,7 +5,7 @@ import type { PythonException } from './python-protocol.js'
  * its stack, so the journal's `exception` lines show where in the Python code it was raised.
  *
  * @example
- * new PythonError({ type: 'ValueError', message: 'boom', frames: [], traceback: [] }).name // 'ValueError'
+ * new PythonError({ type: 'ValueError', summary: 'ValueError: boom', message: 'boom', frames: [], traceback: [] }).name // 'ValueError'
  */
 export class PythonError extends Error {
   readonly traceback: string[]
@@ -19,6 +19,5 @@ export class PythonError extends Error {
   }
 }
 
-/** chaoslib's wording of an exception: `ValueError: boom`, or just `ValueError` without a message. */
-export const describePythonError = (exception: PythonException): string =>
-  exception.message === '' ? exception.type : `${exception.type}: ${exception.message}`
+/** chaoslib's wording of an exception: `ValueError: boom`, `mymod.DatabaseDown: db is down`, or just `ValueError`. */
+export const describePythonError = (exception: PythonException): string => exception.summary

@@ -11,6 +11,8 @@ export interface PythonFrame {
 export interface PythonException {
   /** The exception class name, e.g. `ValueError`. */
   type: string
+  /** chaoslib's wording: `traceback.format_exception_only`, e.g. `mymod.DatabaseDown: db is down`. */
+  summary: string
   message: string
   frames: PythonFrame[]
   /** `traceback.format_exception` lines. */
