@@ -1,6 +1,6 @@
 import type { ActivityCatalog } from '../experiment/activity-function.js'
 import { resolveConfiguration } from '../experiment/configuration.js'
-import { resolveSecrets } from '../experiment/secrets.js'
+import { resolveSecrets, VAULT_WITHOUT_HVAC } from '../experiment/secrets.js'
 import type { Activity, Experiment, JsonValue } from '../experiment/types.js'
 import { createProviderContext } from '../providers/create-provider-context.js'
 import { providerFor } from '../providers/provider-table.js'
@@ -36,7 +36,8 @@ interface DynamicOptions { catalog: ActivityCatalog; env: NodeJS.ProcessEnv; sig
 export const configureRun = async (experiment: Experiment, options: RunOptions, dynamic: DynamicOptions): Promise<ResolvedInputs> => {
   const resolveOptions = { env: dynamic.env }
   const resolved = resolveConfiguration(experiment.configuration, { ...resolveOptions, vars: options.configurationVars ?? {} })
-  const secrets = resolveSecrets(experiment.secrets, { ...resolveOptions, vars: options.secretVars ?? {} }) as ResolvedInputs['secrets']
+  const onVault = (pointer: string) => dynamic.log('error', `${VAULT_WITHOUT_HVAC} (vitest-chaos does not read Vault: the secret at ${pointer} resolves to {}, as in chaoslib 1.44 without hvac; strict mode refuses it)`)
+  const secrets = resolveSecrets(experiment.secrets, { ...resolveOptions, vars: options.secretVars ?? {}, ...(options.mode === 'strict' ? {} : { onVault }) }) as ResolvedInputs['secrets']
   const configuration: Record<string, JsonValue> = {}
   for (const [key, value] of Object.entries(resolved.configuration)) {
     if (!resolved.dynamic.includes(key)) {

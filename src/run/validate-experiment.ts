@@ -8,6 +8,7 @@ import { resolveSecrets } from '../experiment/secrets.js'
 import type { Activity, Experiment, JsonValue } from '../experiment/types.js'
 import { builtinCatalog } from '../providers/builtin-catalog.js'
 import { providerFor } from '../providers/provider-table.js'
+import type { RunMode } from './run-options.js'
 import { createPythonInspector } from '../providers/python/python-inspector.js'
 import { pythonTargetsOf } from '../providers/python/python-targets.js'
 
@@ -21,6 +22,8 @@ export interface ValidateOptions {
   /** `--var` / `--var-file` overrides, so keys they provide are not reported missing. */
   configurationVars?: Record<string, JsonValue>
   secretVars?: Record<string, Record<string, JsonValue>>
+  /** `strict` refuses Vault secrets; `compatible` (default) accepts them, as they resolve to `{}` at run time. */
+  mode?: RunMode
 }
 
 const activitiesOf = (document: Record<string, unknown>): { activity: Activity; path: string }[] => {
@@ -52,7 +55,7 @@ const resolutionIssues = (document: Record<string, unknown>, options: ValidateOp
   }
   const declared = (key: string) => (isPlainObject(document[key]) ? document[key] : undefined)
   attempt(() => resolveConfiguration(declared('configuration'), { env, vars: options.configurationVars ?? {} }))
-  attempt(() => resolveSecrets(declared('secrets'), { env, vars: options.secretVars ?? {} }))
+  attempt(() => resolveSecrets(declared('secrets'), { env, vars: options.secretVars ?? {}, ...(options.mode === 'strict' ? {} : { onVault: () => undefined }) }))
   return issues
 }
 
