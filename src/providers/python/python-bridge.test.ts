@@ -68,6 +68,12 @@ describe.skipIf(pythonSkipReason !== undefined)('python bridge: activities outsi
     ])
   })
 
+  it('runs a dynamic configuration probe in the bridge before the method (a secret token from random.choice)', async () => {
+    const token = { type: 'probe', provider: { type: 'python', module: 'random', func: 'choice', arguments: { seq: ['RED'] } } }
+    const { journal } = await run(experimentOf([call('use-token', 'pprint', 'pformat', { arguments: { object: '${my_token}' } })], { configuration: { my_token: token as never } }))
+    expect(journal.run[0]).toMatchObject({ status: 'succeeded', output: "'RED'" })
+  })
+
   it('journals JSON as is, dates as isoformat, and other objects as their repr with a warning', async () => {
     const { journal, logs } = await run(experimentOf([call('restart', 'vcfake.actions', 'restart_service', { arguments: { name: 'db' } }), call('object', 'vcfake.actions', 'returns_object')]))
     expect(journal.run[0]!.output).toEqual({ restarted: 'db', replicas: 1, at: '2026-01-02' })

@@ -2,6 +2,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { main } from '../../cli/main.js'
 import { loadExperiment } from '../../experiment/load-experiment.js'
 import { validateExperiment } from '../../run/validate-experiment.js'
 import { pythonEnv, pythonSkipReason } from './testing/python-env.js'
@@ -66,5 +67,19 @@ describe.skipIf(pythonSkipReason !== undefined)('python validation with a real i
     const { issues } = await validateFile(experiment([python('k8s', 'chaosk8s.pod.probes', 'no_such_probe')]), { ...pythonEnv(), PATH: '/nonexistent' })
     expect(issues.map((issue) => issue.code)).toEqual(['python-module-not-found'])
     expect(issues[0]!.message).toBe("could not find Python module 'chaosk8s.pod.probes' in activity 'k8s'")
+  })
+
+  it('vitest-chaos run refuses what chaos validate refuses, and --no-validation still runs what can run', async () => {
+    const { path } = await validateFile(experiment([python('pick', 'random', 'choice', { seq: ['RED'] })]), pythonEnv())
+    const cli = async (...flags: string[]) => {
+      let stderr = ''
+      const exit = await main(['run', path, '--journal-path', `${path}.journal.json`, ...flags], { stdout: () => undefined, stderr: (text) => void (stderr += text), signal: new AbortController().signal })
+      return { exit, stderr }
+    }
+    const refused = await cli()
+    expect(refused.exit).toBe(1)
+    expect(refused.stderr).toContain(`${path}:`)
+    expect(refused.stderr).toContain("The python module 'random' does not expose a function called 'choice' in action 'pick'")
+    expect((await cli('--no-validation')).exit).toBe(0)
   })
 })
