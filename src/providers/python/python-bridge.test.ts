@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs'
-import { mkdtemp } from 'node:fs/promises'
+import { mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -120,6 +120,19 @@ describe.skipIf(pythonSkipReason !== undefined)('python bridge: activities outsi
     })
     expect(journal.status).toBe('interrupted')
     expect(journal.run[0]!.status).toBeUndefined()
+  })
+
+  it('ends the run on an interrupt even while the interpreter hangs before it is ready, and stops it', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'bridge-hang-'))
+    const hanging = join(dir, 'python3')
+    await writeFile(hanging, '#!/bin/sh\nexec sleep 600\n', { mode: 0o755 })
+    const controller = new AbortController()
+    const { journal } = await run(experimentOf([call('exists', 'os.path', 'exists', { arguments: { path: '/' } })]), {
+      signal: controller.signal,
+      listener: { onActivityStart: () => void setTimeout(() => controller.abort('Ctrl-C'), 100) },
+      env: { ...pythonEnv(), CHAOS_PYTHON: hanging },
+    })
+    expect(journal.status).toBe('interrupted')
   })
 
   it('records an interpreter killed by its own function as a failed activity; the run and the journal complete', async () => {

@@ -1,5 +1,5 @@
 import { ChaosError } from '../../errors.js'
-import { interruptedBy } from '../interrupt.js'
+import { interruptedBy, raceAbort } from '../interrupt.js'
 import { BridgeProcess, type BridgeReady } from './bridge-process.js'
 import { findPython } from './find-python.js'
 import type { PythonAnswer, PythonRequest } from './python-protocol.js'
@@ -93,8 +93,7 @@ export const createPythonBridge = (options: PythonBridgeOptions): PythonBridge =
   const call = async (request: PythonRequest, callOptions: PythonCallOptions): Promise<PythonAnswer> => {
     const { signal, timeoutMs, what } = callOptions
     if (signal.aborted) throw interruptedBy(signal, what)
-    const bridge = await bridgeProcess()
-    if (signal.aborted) throw interruptedBy(signal, what)
+    const bridge = await raceAbort(bridgeProcess(), signal, what)
     const sent = bridge.send(request)
     let cleanup = (): void => undefined
     const ended = new Promise<never>((_, reject) => {
@@ -126,8 +125,9 @@ export const createPythonBridge = (options: PythonBridgeOptions): PythonBridge =
     },
     async stop() {
       stopped = true
-      await starting?.catch(() => undefined)
+      // an interpreter stuck while starting is killed by stop() too, which settles `starting`
       await current?.stop()
+      await starting?.catch(() => undefined)
     },
   }
 }
