@@ -11,6 +11,7 @@ import { providerFor } from '../providers/provider-table.js'
 import type { RunMode } from './run-options.js'
 import { createPythonInspector } from '../providers/python/python-inspector.js'
 import { pythonTargetsOf } from '../providers/python/python-targets.js'
+import { controlTarget, pythonControlIssues, pythonControlsOf } from '../providers/python/validate-python-controls.js'
 
 export interface ValidateOptions {
   /** Functions `{ type: python }` activities may call; the built-ins are always there. */
@@ -80,9 +81,11 @@ export const validateExperiment = (document: unknown, options: ValidateOptions =
   if (!isPlainObject(document)) return locateAll(checked.issues, options.locate)
   const catalog = mergeCatalogs(builtinCatalog, options.catalog ?? {})
   const activities = activitiesOf(document)
-  const inspectPython = createPythonInspector(pythonTargetsOf(activities.map(({ activity }) => activity), catalog), env)
+  const controls = pythonControlsOf(document)
+  const inspectPython = createPythonInspector([...pythonTargetsOf(activities.map(({ activity }) => activity), catalog), ...controls.map(controlTarget)], env)
   const providerIssues = activities.flatMap(({ activity, path }) =>
     providerFor(activity.provider.type)?.validate(activity, { path, catalog, env, inspectPython, ...(options.locate ? { locate: options.locate } : {}) }) ?? [])
+  providerIssues.push(...pythonControlIssues(controls, inspectPython, options.locate))
   return locateAll(mergeIssues(checked.issues, providerIssues, resolutionIssues(document, options, env)), options.locate)
 }
 

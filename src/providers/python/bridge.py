@@ -237,6 +237,18 @@ def signature_problems(func, given):
     return sorted(problems, key=lambda problem: problem["kind"] != "missing")
 
 
+def validate_control(module, control):
+    """chaoslib's validate_python_control: the control module may validate its declaration itself."""
+    validator = getattr(module, "validate_control", None)
+    if validator is None:
+        return {}
+    try:
+        validator(control)
+    except BaseException as error:  # noqa: BLE001 - chaoslib lets it fail validation
+        return {"error": "control", "message": describe_exception(error)["summary"]}
+    return {}
+
+
 def inspect_target(target):
     """One activity or control: importable? function there? arguments bind? (chaoslib's rules)."""
     try:
@@ -244,7 +256,7 @@ def inspect_target(target):
     except BaseException as error:  # noqa: BLE001 - an import may fail in any way
         return {"error": "import", "message": describe_exception(error)["traceback"][-1].strip()}
     if target.get("kind") == "control":
-        return {}
+        return validate_control(module, target.get("control"))
     candidates = dict(inspect.getmembers(module, inspect.isfunction))
     candidates.update(inspect.getmembers(module, inspect.isbuiltin))
     func = candidates.get(target["func"])

@@ -9,6 +9,8 @@ export interface PythonTarget {
   func: string
   /** Argument names given in the experiment. */
   arguments: string[]
+  /** The whole control declaration, for the module's own `validate_control(control)`. */
+  control?: unknown
 }
 
 export interface BindingIssue {
@@ -22,6 +24,7 @@ export type TargetReport =
   | { ok: false; error: 'import'; message: string }
   | { ok: false; error: 'function'; exists: boolean }
   | { ok: false; error: 'binding'; problems: BindingIssue[] }
+  | { ok: false; error: 'control'; message: string }
 
 /** The interpreter used, or why there is none. */
 export type PythonInspection =

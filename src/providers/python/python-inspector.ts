@@ -8,7 +8,7 @@ export type InspectedTarget =
 /** Answers for targets known up front, from one interpreter start made on the first question. */
 export type PythonInspector = (target: PythonTarget) => InspectedTarget
 
-const keyOf = (target: PythonTarget): string => JSON.stringify([target.kind, target.module, target.func, [...target.arguments].sort()])
+const keyOf = (target: PythonTarget): string => JSON.stringify([target.kind, target.module, target.func, [...target.arguments].sort(), target.control ?? null])
 
 /**
  * An inspector for every python target of an experiment: Python is started once, when the first one

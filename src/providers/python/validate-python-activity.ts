@@ -40,6 +40,7 @@ export const validatePythonActivity = (activity: Activity, context: ProviderVali
     const why = report.exists ? `'${provider.func}' exists but is neither a function nor a builtin (chaoslib only accepts those; run with --no-validation to call it anyway)` : `the module has no '${provider.func}'`
     return [issueAt(context, '/provider/func', 'python-function-not-found', `The python module '${provider.module}' does not expose a function called '${provider.func}' in ${activity.type} '${activity.name}'`, `${why} (interpreter ${using})`)]
   }
+  if (report.error === 'control') return []
   return report.problems.map((problem) =>
     issueAt(context, problem.kind === 'missing' ? '/provider/arguments' : `/provider/arguments/${problem.argument}`, `python-argument-${problem.kind}`, BINDING_MESSAGES[problem.kind](problem.argument, provider.func), `checked with ${using}`))
 }

@@ -82,4 +82,16 @@ describe.skipIf(pythonSkipReason !== undefined)('python validation with a real i
     expect(refused.stderr).toContain("The python module 'random' does not expose a function called 'choice' in action 'pick'")
     expect((await cli('--no-validation')).exit).toBe(0)
   })
+
+  it("reports a control its module's validate_control() refuses, but not a control module that does not import (chaoslib only warns)", async () => {
+    const validated = (level?: number) => ({ name: 'audit', provider: { type: 'python', module: 'vcfake.validated_controls', ...(level === undefined ? {} : { arguments: { level } }) } })
+    const { issues, path } = await validateFile({
+      ...experiment([{ ...python('exists', 'os.path', 'exists', { path: '/' }), controls: [validated(2)] }]),
+      controls: [validated(), { name: 'gone', provider: { type: 'python', module: 'no_such_controls' } }],
+    }, pythonEnv())
+    expect(issues.map((issue) => [issue.path, issue.code, issue.message])).toEqual([
+      ['/controls/0', 'invalid-control', "control 'audit' is invalid: ValueError: control 'audit' needs a 'level' argument"],
+    ])
+    expect(issues[0]!.location).toMatch(new RegExp(`^${path}:\\d+:\\d+$`))
+  })
 })
