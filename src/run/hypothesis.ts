@@ -46,7 +46,7 @@ const runProbes = async (context: RunContext, phase: Phase, signal: AbortSignal,
       Object.assign(run, { tolerance_met: false })
       context.log('warning', 'Probe terminated unexpectedly, so its tolerance could not be validated')
       state.steady_state_met = false
-      return { ...state }
+      return state
     }
     run.tolerance_met = true
     if (context.dry === 'probes' || context.dry === 'activities') continue
@@ -54,10 +54,10 @@ const runProbes = async (context: RunContext, phase: Phase, signal: AbortSignal,
       run.tolerance_met = false
       context.log('critical', `Steady state probe '${probe.name}' is not in the given tolerance so failing this experiment`)
       state.steady_state_met = false
-      return { ...state }
+      return state
     }
   }
   context.log('info', 'Steady state hypothesis is met!')
   state.steady_state_met = true
-  return { ...state }
+  return state
 }

@@ -140,6 +140,19 @@ def control_call(func, request):
     return func, arguments
 
 
+def snapshot(value):
+    return json.dumps(value, sort_keys=True, default=repr) if isinstance(value, dict) else None
+
+
+def control_changes(request, before):
+    """The context and state dicts a control changed in place (chaoslib's controls share them with the run)."""
+    changed = {}
+    for name in ("context", "state"):
+        if before[name] is not None and snapshot(request.get(name)) != before[name]:
+            changed[name] = encode_result(request.get(name))[0]
+    return changed
+
+
 def run_request(request, stdout, stderr):
     """One call; returns the answer (never raises)."""
     printed = []
@@ -156,13 +169,17 @@ def run_request(request, stdout, stderr):
         if func is None:
             message = "module '%s' has no attribute '%s'" % (request["module"], request["func"])
             return {"ok": False, "phase": "load", "error": {"type": "AttributeError", "summary": "AttributeError: " + message, "message": message, "frames": [], "traceback": []}, "printed": ""}
+        before = {name: snapshot(request.get(name)) for name in ("context", "state")}
         if request["op"] == "control":
             func, arguments = control_call(func, request)
         else:
             arguments = activity_arguments(func, request)
         value = func(**arguments)
         text, replaced = encode_result(value)
-        return {"ok": True, "value": text, "replaced": replaced, "printed": "".join(printed)}
+        answer = {"ok": True, "value": text, "replaced": replaced, "printed": "".join(printed)}
+        if request["op"] == "control":
+            answer.update(control_changes(request, before))
+        return answer
     except BaseException as error:  # noqa: BLE001 - everything a user function raises is reported
         return {"ok": False, "phase": "call", "error": describe_exception(error), "printed": "".join(printed)}
     finally:

@@ -47,6 +47,10 @@ export type PythonAnswer =
       printed: string
       /** A control module without this hook. */
       missing?: boolean
+      /** Controls: the `context` dict as the hook left it (JSON text), when the hook changed it. */
+      context?: string
+      /** Controls: the `state` dict as the hook left it (JSON text), when the hook changed it. */
+      state?: string
     }
   | {
       ok: false

@@ -23,6 +23,19 @@ const warnOnce = (context: RunContext, module: string, message: string): void =>
   context.log('warning', message)
 }
 
+/**
+ * chaoslib's controls change the context and state objects the run keeps using (e.g. a key added to the
+ * journal by `after_experiment_control` is written out): the top-level keys a hook added or changed are copied back.
+ */
+const writeBack = (target: unknown, changed: string | undefined): void => {
+  if (changed === undefined || !isPlainObject(target)) return
+  const updated: unknown = JSON.parse(changed)
+  if (!isPlainObject(updated)) return
+  for (const [key, value] of Object.entries(updated)) {
+    if (JSON.stringify(target[key]) !== JSON.stringify(value)) target[key] = value
+  }
+}
+
 /** True for a python control with a module: the only kind chaoslib applies. */
 export const isPythonControl = (control: JsonObject): boolean =>
   isPlainObject(control.provider) && control.provider.type === 'python' && typeof control.provider.module === 'string'
@@ -53,7 +66,11 @@ export const callControlHook = async (context: RunContext, control: JsonObject, 
     return warnOnce(context, provider.module, `${what} could not run: ${error instanceof Error ? error.message : String(error)}`)
   }
   if (answer.printed !== '') for (const line of answer.printed.replace(/\n$/, '').split('\n')) context.log('info', `${what} printed: ${line}`)
-  if (answer.ok) return
+  if (answer.ok) {
+    writeBack(extras.context, answer.context)
+    writeBack(extras.state, answer.state)
+    return
+  }
   if (answer.phase === 'load') return warnOnce(context, provider.module, `control module '${provider.module}' could not be loaded, so control '${name}' is skipped: ${describePythonError(answer.error)}`)
   const interrupts = answer.error.type === 'InterruptExecution' && hook !== 'configure_control' && hook !== 'cleanup_control'
   if (interrupts) {

@@ -79,6 +79,19 @@ describe.skipIf(pythonSkipReason !== undefined)('python controls through the bri
     expect(stopped.journal.run.map((r) => r.activity.name)).toEqual(['first'])
   })
 
+  it("copies back what chaoslib's dummy control writes into the journal, the hypothesis state, the run and the activity", async () => {
+    const ctkFixtures = join(import.meta.dirname, '../../../fixtures/chaostoolkit/python')
+    const journal = await runExperiment({
+      title: 'dummy control', description: "chaoslib's tests/fixtures/controls/dummy.py",
+      controls: [{ name: 'dummy', provider: { type: 'python', module: 'fixtures.controls.dummy' } }],
+      'steady-state-hypothesis': { title: 'root exists', probes: [{ ...exists('root'), tolerance: true }] },
+      method: [exists('look')],
+    }, { env: pythonEnv(ctkFixtures) })
+    expect(journal).toMatchObject({ status: 'completed', after_experiment_control: true })
+    expect(journal.steady_states.before).toMatchObject({ steady_state_met: true, after_hypothesis_control: true })
+    expect(journal.run[0]).toMatchObject({ status: 'succeeded', after_activity_control: true, activity: { before_activity_control: true } })
+  })
+
   it('skips a control whose module cannot be imported, with one warning, as chaoslib does', async () => {
     const { journal, logs } = await run({ title: 'missing', description: 'missing control module', controls: [{ name: 'gone', provider: { type: 'python', module: 'no_such_controls' } }], method: [exists('a'), exists('b')] })
     expect(journal.status).toBe('completed')
