@@ -55,7 +55,8 @@ export const createRunContext = async (experiment: Experiment, options: RunOptio
   const lookup = buildLookup(configuration, secrets)
   const titled: Experiment = { ...experiment, title: substitute(experiment.title, lookup), dry: options.dry ?? null }
   const { signal: _unused, ...providers } = createProviderContext({ configuration, secrets, catalog, env, signal: interrupts.any, strict: mode === 'strict', log: (level, message) => log(level, message), python })
-  const journal = initializeJournal(titled, { mode, startMs })
+  // a shallow copy, as chaoslib's journal takes: keys a control adds to the experiment later do not show in it
+  const journal = initializeJournal({ ...titled }, { mode, startMs })
   return {
     experiment: titled,
     journal,
