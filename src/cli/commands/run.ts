@@ -99,7 +99,7 @@ const runCommand = async (argv: string[], io: CliIO): Promise<number> => {
   const catalog = mergeCatalogs(builtinCatalog, driverCatalog)
   if (args.validation) {
     log('info', "Validating the experiment's syntax")
-    const issues = validateExperiment(loaded.document, { catalog, locate: (pointer) => loaded.locate(pointer), configurationVars, secretVars })
+    const issues = validateExperiment(loaded.document, { catalog, locate: (pointer) => loaded.locate(pointer), configurationVars, secretVars, mode: args.strict ? 'strict' : 'compatible' })
     if (issues.length > 0) {
       io.stderr(`${loaded.source}: the experiment has ${issues.length} problem${issues.length === 1 ? '' : 's'}\n${formatIssues(issues)}`)
       return 1
