@@ -9,6 +9,7 @@ import type { Journal } from '../journal/types.js'
 import { openChaosContext, type ChaosContext } from '../matchers/chaos-context.js'
 import { explainJournal } from '../matchers/explain-journal.js'
 import { useClusterEnv } from '../matchers/use-cluster-env.js'
+import { checkClusterForLeftovers } from '../matchers/check-cluster-leftovers.js'
 import type { RunOptions } from '../run/run-options.js'
 import './setup.js'
 
@@ -59,6 +60,7 @@ export const createChaosTest = (options: JestChaosTestOptions = {}): JestChaosTe
     if (options.cluster === false) return
     cluster = await startCluster({ ...clusterFromEnv(), ...options.cluster })
     restoreEnv = useClusterEnv(cluster)
+    await checkClusterForLeftovers(cluster)
   }, options.startTimeout ?? 120_000)
   afterAll(async () => {
     restoreEnv?.()

@@ -7,6 +7,7 @@ import type { ActivityCatalog } from '../experiment/activity-function.js'
 import { openChaosContext, type ChaosContext } from '../matchers/chaos-context.js'
 import { defineExperimentTest, type ExperimentTestOptions, type RegisterChaosTest } from './experiment-test.js'
 import { useClusterEnv } from '../matchers/use-cluster-env.js'
+import { checkClusterForLeftovers } from '../matchers/check-cluster-leftovers.js'
 import './setup.js'
 
 export interface ChaosTestOptions {
@@ -28,6 +29,7 @@ const startTestCluster = async (options: ChaosTestOptions, onCleanup: (fn: () =>
     restoreEnv()
     await cluster.stop()
   })
+  await checkClusterForLeftovers(cluster)
   return cluster
 }
 

@@ -1,6 +1,6 @@
 // `vitest-chaos recover` against the emulated cluster: faults made by the real drivers, their run made dead by
 // pointing the recorded pid at a process that has exited, then recovered exactly.
-import { appendFile, mkdtemp, rm } from 'node:fs/promises'
+import { appendFile, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { AppsV1Api, CoreV1Api, CustomObjectsApi, KubeConfig, PatchStrategy, setHeaderOptions } from '@kubernetes/client-node'
@@ -149,6 +149,32 @@ describe('vitest-chaos recover', () => {
     expect(result.code).toBe(1)
     expect(result.stdout).toMatch(/^failed +VirtualService recover\/reviews: not undone: its routes changed since the fault was injected/m)
     expect(result.stdout).toMatch(/^recovered +Node chaos-worker2/m)
+  })
+
+  it('vitest-chaos run stops before a cluster experiment while dead runs left faults, and CHAOS_RECOVER=auto undoes them first', async () => {
+    const experiment = join(dir, 'nodes.json')
+    const probe = { type: 'probe', name: 'list-nodes', provider: { type: 'python', module: 'chaosk8s.node.probes', func: 'get_nodes', arguments: {} } }
+    await writeFile(experiment, JSON.stringify({ title: 'list nodes', description: 'touches the cluster', method: [probe] }))
+    await injectFaults()
+    await killRecordedRuns()
+    const run = async () => {
+      let stderr = ''
+      const code = await main(['run', experiment, '--journal-path', join(dir, 'journal.json')], { stdout: () => undefined, stderr: (text) => void (stderr += text), signal: new AbortController().signal })
+      return { code, stderr }
+    }
+    const refused = await run()
+    expect(refused.code).toBe(1)
+    expect(refused.stderr).toMatch(/vitest-chaos run: context 'emulated': 3 faults left by a run that is no longer alive: .*Node chaos-worker2 \(cordon by run .*dead\).*Undo them first with `npx vitest-chaos recover`/)
+    expect(await replicas()).toBe(0)
+    process.env.CHAOS_RECOVER = 'auto'
+    try {
+      const auto = await run()
+      expect(auto.code).toBe(0)
+      expect(auto.stderr).toMatch(/CHAOS_RECOVER=auto: recovered +Deployment recover\/web: scaled back to 2 replicas/)
+    } finally {
+      delete process.env.CHAOS_RECOVER
+    }
+    expect(await replicas()).toBe(2)
   })
 
   it('refuses a context outside the allow-list before sending a request, and bad flags, in one line each', async () => {
