@@ -10,6 +10,7 @@ import { openChaosContext, type ChaosContext } from '../matchers/chaos-context.j
 import { explainJournal } from '../matchers/explain-journal.js'
 import { runInScope } from '../matchers/run-scope.js'
 import { useClusterEnv } from '../matchers/use-cluster-env.js'
+import { checkClusterForLeftovers } from '../matchers/check-cluster-leftovers.js'
 import type { RunOptions } from '../run/run-options.js'
 import type { ChaosRunRecord } from '../matchers/chaos-run-record.js'
 import { CHAOS_TIMEOUT_FLOOR_MS, chaosTimeoutMs, clusterStartAllowanceMs, readPausesSeconds } from '../config/chaos-timeouts.js'
@@ -80,6 +81,7 @@ export const createChaosTest = (options: JestChaosTestOptions = {}): JestChaosTe
     if (options.cluster === false) return
     cluster = await startCluster({ ...clusterFromEnv(), ...options.cluster })
     restoreEnv = useClusterEnv(cluster)
+    await checkClusterForLeftovers(cluster)
   }, options.startTimeout ?? Math.max(120_000, clusterStartAllowanceMs(provider)))
   afterAll(async () => {
     await Promise.allSettled([...concurrentOpen].map(end))

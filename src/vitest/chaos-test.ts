@@ -12,6 +12,7 @@ import { chaosTimeoutMs, readPausesSeconds } from '../config/chaos-timeouts.js'
 import { clusterProviderFor } from '../config/cluster-provider-for.js'
 import { configuredTestTimeout } from './configured-timeout.js'
 import { withDefaultTimeout } from './with-default-timeout.js'
+import { checkClusterForLeftovers } from '../matchers/check-cluster-leftovers.js'
 import './setup.js'
 
 export interface ChaosTestOptions {
@@ -33,6 +34,7 @@ const startTestCluster = async (options: ChaosTestOptions, onCleanup: (fn: () =>
     restoreEnv()
     await cluster.stop()
   })
+  await checkClusterForLeftovers(cluster)
   return cluster
 }
 

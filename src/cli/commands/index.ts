@@ -1,8 +1,9 @@
 import type { CliCommand } from '../cli-command.js'
 import { clusterCommandDefinition } from './cluster.js'
 import { initCommandDefinition } from './init.js'
+import { recoverCommandDefinition } from './recover.js'
 import { runCommandDefinition } from './run.js'
 import { validateCommandDefinition } from './validate.js'
 
 /** Every sub-command, in the order `--help` lists them. */
-export const commands: CliCommand[] = [runCommandDefinition, validateCommandDefinition, clusterCommandDefinition, initCommandDefinition]
+export const commands: CliCommand[] = [runCommandDefinition, validateCommandDefinition, clusterCommandDefinition, recoverCommandDefinition, initCommandDefinition]

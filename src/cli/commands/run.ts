@@ -18,6 +18,7 @@ import type { CliCommand, CliIO } from '../cli-command.js'
 import { formatIssues } from '../output/format-issues.js'
 import { formatLogLine, type LogLevel } from '../output/format-log-line.js'
 import { choiceOf, parseCommandArgs, UsageError } from '../output/parse-command-args.js'
+import { checkClusterBeforeRun } from './check-before-run.js'
 
 const DRY_MODES = ['probes', 'actions', 'activities', 'pause'] as const
 
@@ -106,6 +107,7 @@ const runCommand = async (argv: string[], io: CliIO): Promise<number> => {
     }
     log('info', 'Experiment looks valid')
   }
+  if (!args.dry) await checkClusterBeforeRun(loaded.document, log)
   const journal = await runExperiment(loaded.document as Experiment, {
     mode: args.strict ? 'strict' : 'compatible',
     catalog, configurationVars, secretVars,
