@@ -72,6 +72,25 @@ export interface TimelineSecond {
   p99: number
 }
 
+/** One bucket of the load's fine timeline (`LoadReport.buckets`), by when each request was sent. */
+export interface TimelineBucket {
+  /** Start of the bucket, in ms since the load started. */
+  atMs: number
+  /** The phase in force at the bucket's start. */
+  phase: LoadPhase
+  /** Requests sent in this bucket: `responses` + `timeouts` + `errors` + `cut`. */
+  sent: number
+  /** Answered requests of any status. */
+  responses: number
+  non2xx: number
+  timeouts: number
+  errors: number
+  cut: number
+  /** Latency of the answered requests, in ms (0 when none was answered). */
+  p50: number
+  p99: number
+}
+
 export interface LoadReport {
   url: string
   startedAt: string
@@ -81,7 +100,12 @@ export interface LoadReport {
   total: PhaseFigures
   /** Only the phases that were marked (baseline always). */
   phases: Partial<Record<LoadPhase, PhaseFigures>>
+  /** One entry per second (kept for readers of the per-second figures; `buckets` is finer). */
   timeline: TimelineSecond[]
+  /** Width of each of `buckets`, in ms: 100, or a wider multiple of 100 for loads over 5 minutes (at most 3000 buckets). */
+  bucketMs: number
+  /** The load at `bucketMs` resolution: what the report draws. */
+  buckets: TimelineBucket[]
   marks: { phase: LoadPhase; atMs: number }[]
 }
 

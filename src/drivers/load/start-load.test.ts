@@ -156,6 +156,24 @@ describe('startLoad against a local server', () => {
     expect(ticks[0]).toBeGreaterThan(0)
   })
 
+  it('keeps a 100 ms timeline too, ten buckets a second, adding up to the totals and to each second', async () => {
+    const load = startLoad({ url, connections: 2, overallRate: 100, maxDurationMs: 2500 })
+    const report = await load.finished
+    expect(report.bucketMs).toBe(100)
+    const { buckets } = report
+    expect(buckets.map((bucket) => bucket.atMs)).toEqual(buckets.map((_, index) => index * 100))
+    expect(buckets.length).toBeGreaterThanOrEqual(Math.floor(report.durationMs / 100))
+    expect(buckets.length).toBeLessThanOrEqual(Math.ceil(report.durationMs / 100) + 1)
+    expect(buckets.filter((bucket) => bucket.atMs < 1000)).toHaveLength(10)
+    expect(buckets.reduce((sum, bucket) => sum + bucket.sent, 0)).toBe(report.total.sent)
+    expect(buckets.reduce((sum, bucket) => sum + bucket.responses, 0)).toBe(report.total.responses)
+    for (const second of report.timeline) {
+      const inSecond = buckets.filter((bucket) => Math.floor(bucket.atMs / 1000) === second.second)
+      expect(inSecond.reduce((sum, bucket) => sum + bucket.responses, 0)).toBe(second.requests)
+    }
+    for (const bucket of buckets) expect(bucket.p99).toBeGreaterThanOrEqual(bucket.p50)
+  })
+
   it('is bounded: it stops on its own at the duration cap', async () => {
     const load = startLoad({ url, connections: 2, overallRate: 50, maxDurationMs: 1200 })
     const report = await load.finished

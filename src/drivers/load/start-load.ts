@@ -4,7 +4,7 @@ import type { FromLoadThread, LoadThreadOptions, ToLoadThread } from './load-thr
 import type { LoadOptions, LoadPhase, LoadReport, RunningLoad, TimelineSecond } from './load-types.js'
 import { monotonicMs } from './monotonic-ms.js'
 import { startLoadThread } from './start-load-thread.js'
-import { buildTimeline, figuresFor, summarizePhases } from './summarize-load.js'
+import { bucketMsFor, buildBuckets, buildTimeline, figuresFor, summarizePhases } from './summarize-load.js'
 import { resolveLoadOptions, type ResolvedLoadOptions } from './validate-load-options.js'
 import { checkOptions } from '../../options/check-options.js'
 import { loadOptionsSchema } from '../../options/load-options-schema.js'
@@ -55,10 +55,12 @@ export const startLoad = (options: LoadOptions): RunningLoad => {
   const report = (done: Extract<FromLoadThread, { type: 'done' }>): LoadReport => {
     const endMs = Math.max(0, done.endAt - t0)
     const relativeMarks = marks.map((mark) => ({ phase: mark.phase, atMs: Math.max(0, mark.at - t0) }))
+    const bucketMs = bucketMsFor(endMs)
     return {
       url: resolved.target, startedAt, durationMs: Math.round(endMs), stoppedBy: done.stoppedBy,
       total: figuresFor(samples, Array.from({ length: samples.length }, (_, row) => row), endMs),
       phases: summarizePhases(samples, relativeMarks, endMs), timeline: buildTimeline(samples, relativeMarks, endMs),
+      bucketMs, buckets: buildBuckets(samples, relativeMarks, endMs, bucketMs),
       marks: relativeMarks.map((mark) => ({ phase: mark.phase, atMs: Math.round(mark.atMs) })),
     }
   }

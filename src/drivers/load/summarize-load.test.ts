@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { LoadSamples, OUTCOME_CUT, OUTCOME_ERROR, OUTCOME_NON2XX, OUTCOME_OK, OUTCOME_TIMEOUT } from './load-samples.js'
 import { percentile } from './percentile.js'
-import { buildTimeline, phaseAt, summarizePhases } from './summarize-load.js'
+import { bucketMsFor, buildBuckets, buildTimeline, phaseAt, summarizePhases } from './summarize-load.js'
 
 describe('percentile', () => {
   it('uses the nearest rank and keeps sub-millisecond values', () => {
@@ -62,5 +62,31 @@ describe('summarizePhases', () => {
       { second: 1, phase: 'fault', requests: 2, errors: 1, timeouts: 1, non2xx: 1, cut: 1, p50: 5, p99: 300 },
       { second: 2, phase: 'recovery', requests: 1, errors: 0, timeouts: 0, non2xx: 0, cut: 0, p50: 2, p99: 2 },
     ])
+  })
+
+  it('builds one bucket per 100 ms with what was sent in it, the phase at its start and its latency', () => {
+    const buckets = buildBuckets(samples, marks, 2150, 100)
+    expect(buckets.map((bucket) => bucket.atMs)).toEqual(Array.from({ length: 22 }, (_, index) => index * 100))
+    expect(buckets[3]).toEqual({ atMs: 300, phase: 'baseline', sent: 1, responses: 1, non2xx: 0, timeouts: 0, errors: 0, cut: 0, p50: 1, p99: 1 })
+    expect(buckets.slice(10, 15)).toEqual([
+      { atMs: 1000, phase: 'fault', sent: 1, responses: 1, non2xx: 0, timeouts: 0, errors: 0, cut: 0, p50: 300, p99: 300 },
+      { atMs: 1100, phase: 'fault', sent: 1, responses: 1, non2xx: 1, timeouts: 0, errors: 0, cut: 0, p50: 5, p99: 5 },
+      { atMs: 1200, phase: 'fault', sent: 1, responses: 0, non2xx: 0, timeouts: 1, errors: 0, cut: 0, p50: 0, p99: 0 },
+      { atMs: 1300, phase: 'fault', sent: 1, responses: 0, non2xx: 0, timeouts: 0, errors: 1, cut: 0, p50: 0, p99: 0 },
+      { atMs: 1400, phase: 'fault', sent: 1, responses: 0, non2xx: 0, timeouts: 0, errors: 0, cut: 1, p50: 0, p99: 0 },
+    ])
+    expect(buckets[21]).toMatchObject({ atMs: 2100, phase: 'recovery', sent: 1, p50: 2 })
+    expect(buckets.reduce((sum, bucket) => sum + bucket.sent, 0)).toBe(samples.length)
+  })
+})
+
+describe('bucketMsFor', () => {
+  it('keeps 100 ms buckets up to 5 minutes of load, then widens them by 100 ms steps to stay within 3000', () => {
+    expect(bucketMsFor(0)).toBe(100)
+    expect(bucketMsFor(60_000)).toBe(100)
+    expect(bucketMsFor(300_000)).toBe(100)
+    expect(bucketMsFor(300_001)).toBe(200)
+    expect(bucketMsFor(3_600_000)).toBe(1200)
+    expect(Math.ceil(3_600_000 / bucketMsFor(3_600_000))).toBeLessThanOrEqual(3000)
   })
 })

@@ -1,5 +1,5 @@
 import { OUTCOME_COUNT, OUTCOME_NON2XX, OUTCOME_OK, type LoadSamples } from './load-samples.js'
-import type { LoadPhase, PhaseFigures, TimelineSecond } from './load-types.js'
+import type { LoadPhase, PhaseFigures, TimelineBucket, TimelineSecond } from './load-types.js'
 import { percentile } from './percentile.js'
 
 export interface PhaseMark { phase: LoadPhase; atMs: number }
@@ -57,22 +57,37 @@ export const summarizePhases = (samples: LoadSamples, marks: readonly PhaseMark[
   return phases
 }
 
+// the rows sent in each `widthMs` window since the load started (one window at least, the last one up to `endMs`)
+const rowsPerWindow = (samples: LoadSamples, widthMs: number, endMs: number): number[][] => {
+  const count = Math.max(1, Math.ceil(endMs / widthMs))
+  const windows: number[][] = Array.from({ length: count }, () => [])
+  for (let row = 0; row < samples.length; row += 1) windows[Math.min(count - 1, Math.max(0, Math.floor(samples.startMs[row]! / widthMs)))]!.push(row)
+  return windows
+}
+
 /** One entry per second of the load, by when each request was sent. */
-export const buildTimeline = (samples: LoadSamples, marks: readonly PhaseMark[], endMs: number): TimelineSecond[] => {
-  const seconds = Math.max(1, Math.ceil(endMs / 1000))
-  const buckets: number[][] = Array.from({ length: seconds }, () => [])
-  for (let row = 0; row < samples.length; row += 1) {
-    const second = Math.min(seconds - 1, Math.max(0, Math.floor(samples.startMs[row]! / 1000)))
-    buckets[second]!.push(row)
-  }
-  const timeline: TimelineSecond[] = []
-  for (let second = 0; second < seconds; second += 1) {
-    const figures = figuresFor(samples, buckets[second]!, 1000)
-    timeline.push({
+export const buildTimeline = (samples: LoadSamples, marks: readonly PhaseMark[], endMs: number): TimelineSecond[] =>
+  rowsPerWindow(samples, 1000, endMs).map((rows, second) => {
+    const figures = figuresFor(samples, rows, 1000)
+    return {
       second, phase: phaseAt(marks, second * 1000),
       requests: figures.responses, errors: figures.errors, timeouts: figures.timeouts, non2xx: figures.non2xx, cut: figures.cut,
       p50: figures.latencyMs.p50, p99: figures.latencyMs.p99,
-    })
-  }
-  return timeline
-}
+    }
+  })
+
+/** The fine timeline's bucket: 100 ms, widened in steps of 100 ms so that a load has at most `MAX_BUCKETS` (3000: a 5-minute load). */
+export const MAX_BUCKETS = 3000
+export const bucketMsFor = (endMs: number): number => 100 * Math.max(1, Math.ceil(endMs / (100 * MAX_BUCKETS)))
+
+/** One entry per `bucketMs` of the load, by when each request was sent. */
+export const buildBuckets = (samples: LoadSamples, marks: readonly PhaseMark[], endMs: number, bucketMs: number): TimelineBucket[] =>
+  rowsPerWindow(samples, bucketMs, endMs).map((rows, index) => {
+    const figures = figuresFor(samples, rows, bucketMs)
+    const atMs = index * bucketMs
+    return {
+      atMs, phase: phaseAt(marks, atMs),
+      sent: figures.sent, responses: figures.responses, non2xx: figures.non2xx, timeouts: figures.timeouts, errors: figures.errors, cut: figures.cut,
+      p50: figures.latencyMs.p50, p99: figures.latencyMs.p99,
+    }
+  })
