@@ -13,17 +13,18 @@ const BOTTOM = 40
 const PHASE_FILL = { baseline: '#e8f5e9', fault: '#ffebee', recovery: '#e3f2fd' } as const
 const MARK_COLOR: Record<MarkKind, string> = { 'activity-start': '#37474f', 'activity-end': '#90a4ae', rollback: '#6a1b9a', recovered: '#2e7d32' }
 
-interface Series { values: (bucket: LoadBucket) => number; color: string; label: string }
+// undefined: the bucket has no such figure (no request ended, none answered), drawn as a gap
+interface Series { values: (bucket: LoadBucket) => number | undefined; color: string; label: string }
 
 interface Panel { metric: string; unit: string; series: Series[]; limit?: { value: number; label: string }; format: (value: number) => string }
 
 const fixed = (digits: number) => (value: number) => Number(value.toFixed(digits)).toString()
 
-const panels = (timeline: RunTimeline): Panel[] => [
-  { metric: 'throughput', unit: 'req/s', format: fixed(0), series: [{ values: (b) => b.throughput, color: '#2e7d32', label: 'answered requests per second' }] },
+const panels = (timeline: RunTimeline, per: string): Panel[] => [
+  { metric: 'throughput', unit: 'req/s', format: fixed(0), series: [{ values: (b) => b.throughput, color: '#2e7d32', label: `answered requests per second, counted per ${per}` }] },
   {
     metric: 'error-rate', unit: '%', format: fixed(1),
-    series: [{ values: (b) => b.errorRate * 100, color: '#c62828', label: 'failed requests (errors, timeouts, non-2xx)' }],
+    series: [{ values: (b) => (b.errorRate === undefined ? undefined : b.errorRate * 100), color: '#c62828', label: 'failed requests (errors, timeouts, non-2xx)' }],
     ...(timeline.sloErrorRate !== undefined && { limit: { value: timeline.sloErrorRate * 100, label: `SLO ${fixed(2)(timeline.sloErrorRate * 100)} %` } }),
   },
   {
@@ -33,8 +34,12 @@ const panels = (timeline: RunTimeline): Panel[] => [
   },
 ]
 
-// a step per bucket, so the chart shows the resolution the figures really have
-const stepPath = (steps: [number, number, number][]): string => steps.map(([from, to, y], index) => `${index === 0 ? 'M' : 'L'}${from.toFixed(1)},${y.toFixed(1)}L${to.toFixed(1)},${y.toFixed(1)}`).join('')
+// a step per bucket, so the chart shows the resolution the figures really have; a bucket without the figure breaks the line
+const stepPath = (steps: [number, number, number | undefined][]): string =>
+  steps.map(([from, to, y], index) => (y === undefined ? '' : `${index === 0 || steps[index - 1]![2] === undefined ? 'M' : 'L'}${from.toFixed(1)},${y.toFixed(1)}L${to.toFixed(1)},${y.toFixed(1)}`)).join('')
+
+/** "100 ms", "1 s": the width of the load's buckets, for the labels. */
+const describeResolution = (ms: number): string => (ms < 1000 ? `${ms} ms` : `${ms / 1000} s`)
 
 /**
  * One SVG for a run: throughput, error rate and p50/p99 latency against time, with axes and units, the phase bands
@@ -42,7 +47,8 @@ const stepPath = (steps: [number, number, number][]): string => steps.map(([from
  */
 export const renderTimelineSvg = (timeline: RunTimeline, title: string): string => {
   const hasLoad = timeline.buckets.length > 0
-  const shown = hasLoad ? panels(timeline) : []
+  const per = describeResolution(timeline.resolutionMs ?? 1000)
+  const shown = hasLoad ? panels(timeline, per) : []
   const plotBottom = TOP + shown.length * (PANEL + GAP) + (hasLoad ? 0 : 40)
   const height = plotBottom + BOTTOM
   const seconds = Math.max(timeline.endMs / 1000, 1)
@@ -55,12 +61,13 @@ export const renderTimelineSvg = (timeline: RunTimeline, title: string): string 
   shown.forEach((panel, index) => {
     const top = TOP + index * (PANEL + GAP) + 8
     const bottom = top + PANEL - 8
-    const max = Math.max(...timeline.buckets.flatMap((bucket) => panel.series.map((series) => series.values(bucket))), panel.limit?.value ?? 0)
+    const max = Math.max(...timeline.buckets.flatMap((bucket) => panel.series.map((series) => series.values(bucket) ?? 0)), panel.limit?.value ?? 0)
     const ticks = niceTicks(max)
     const yMax = ticks.at(-1)!
     const y = (value: number) => bottom - ((bottom - top) * value) / yMax
+    const yOf = (value: number | undefined) => (value === undefined ? undefined : y(value))
     const axis = ticks.map((tick) => `<line x1="${LEFT}" x2="${WIDTH - RIGHT}" y1="${y(tick).toFixed(1)}" y2="${y(tick).toFixed(1)}" stroke="#cfd8dc" stroke-width="0.5"/><text x="${LEFT - 6}" y="${(y(tick) + 4).toFixed(1)}" font-size="11" text-anchor="end">${panel.format(tick)}</text>`)
-    const lines = panel.series.map((series) => `<path class="series" data-series="${escapeHtml(series.label)}" fill="none" stroke="${series.color}" stroke-width="1.5" d="${stepPath(timeline.buckets.map((bucket) => [x(bucket.fromMs), x(bucket.toMs), y(series.values(bucket))]))}"/>`)
+    const lines = panel.series.map((series) => `<path class="series" data-series="${escapeHtml(series.label)}" fill="none" stroke="${series.color}" stroke-width="1.5" d="${stepPath(timeline.buckets.map((bucket) => [x(bucket.fromMs), x(bucket.toMs), yOf(series.values(bucket))]))}"/>`)
     const limit = panel.limit
       ? `<g class="slo"><line x1="${LEFT}" x2="${WIDTH - RIGHT}" y1="${y(panel.limit.value).toFixed(1)}" y2="${y(panel.limit.value).toFixed(1)}" stroke="#ef6c00" stroke-width="1.5" stroke-dasharray="6 4"/><text x="${WIDTH - RIGHT - 4}" y="${(y(panel.limit.value) - 4).toFixed(1)}" font-size="11" text-anchor="end" fill="#ef6c00">${escapeHtml(panel.limit.label)}</text></g>`
       : ''
@@ -70,9 +77,13 @@ export const renderTimelineSvg = (timeline: RunTimeline, title: string): string 
       `${lines.join('')}${limit}<text x="${LEFT + 6}" y="${top + 2}" font-size="11">${legend}</text></g>`)
   })
   const xTicks = niceTicks(seconds, 10).filter((tick) => tick <= seconds)
+  // a minor tick per load bucket while they are at least 4 px apart, so the axis shows the figures' resolution
+  const minorMs = timeline.resolutionMs !== undefined && x(timeline.resolutionMs) - x(0) >= 4 ? timeline.resolutionMs : undefined
+  const minorTicks = minorMs === undefined ? [] : Array.from({ length: Math.floor((seconds * 1000) / minorMs) + 1 }, (_, index) => x(index * minorMs))
   parts.push(`<g class="x-axis"><line x1="${LEFT}" x2="${WIDTH - RIGHT}" y1="${plotBottom}" y2="${plotBottom}" stroke="#546e7a"/>` +
+    `<path class="minor-ticks" stroke="#90a4ae" stroke-width="0.5" d="${minorTicks.map((tickX) => `M${tickX.toFixed(1)},${plotBottom}v2`).join('')}"/>` +
     xTicks.map((tick) => `<line x1="${x(tick * 1000).toFixed(1)}" x2="${x(tick * 1000).toFixed(1)}" y1="${plotBottom}" y2="${plotBottom + 4}" stroke="#546e7a"/><text x="${x(tick * 1000).toFixed(1)}" y="${plotBottom + 16}" font-size="11" text-anchor="middle">${tick}</text>`).join('') +
-    `<text x="${(LEFT + WIDTH - RIGHT) / 2}" y="${plotBottom + 32}" font-size="11" text-anchor="middle">time since the experiment started (s)${timeline.resolutionMs ? ` · load figures per ${timeline.resolutionMs / 1000} s` : ' · no load was driven'}</text></g>`)
+    `<text x="${(LEFT + WIDTH - RIGHT) / 2}" y="${plotBottom + 32}" font-size="11" text-anchor="middle">time since the experiment started (s)${timeline.resolutionMs ? ` · load figures per ${per} bucket, by when each request was sent` : ' · no load was driven'}</text></g>`)
   timeline.marks.forEach((mark, index) => {
     const markX = x(mark.atMs).toFixed(1)
     const dash = mark.kind === 'activity-end' ? ' stroke-dasharray="3 3"' : ''

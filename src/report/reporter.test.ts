@@ -7,6 +7,7 @@ import type { Locator } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startVitest } from 'vitest/node'
 import type { Journal } from '../journal/types.js'
+import { extrasOf } from '../matchers/journal-extras.js'
 import ChaosReporter from './chaos-reporter.js'
 import { chromiumMissingReason, inkShare, launchChromium } from './testing/headless-chromium.js'
 
@@ -22,6 +23,18 @@ const chromiumMissing = chromiumMissingReason()
 if (chromiumMissing) console.warn(`reporter.test.ts: the Chromium checks are skipped: ${chromiumMissing}`)
 
 const attributes = async (locator: Locator, name: string) => Promise.all((await locator.all()).map((element) => element.getAttribute(name)))
+
+// the widths of a step path's horizontal segments (`M x,y L x2,y` per bucket), in px
+const horizontalSteps = (path: string): number[] =>
+  [...path.matchAll(/[ML]([\d.]+),([\d.]+)L([\d.]+),([\d.]+)/g)].map(([, x1, , x2]) => Number(x2) - Number(x1))
+
+// px per second on a timeline's x axis, from two of its labelled ticks
+const secondsAxisScale = (svg: string): number => {
+  const axis = svg.slice(svg.indexOf('<g class="x-axis">'))
+  const ticks = [...axis.matchAll(/<text x="([\d.]+)"[^>]*>(\d+(?:\.\d+)?)<\/text>/g)].map(([, x, label]) => [Number(x), Number(label)] as const)
+  const [first, second] = ticks as [readonly [number, number], readonly [number, number]]
+  return (second[0] - first[0]) / (second[1] - first[1])
+}
 
 const project = fileURLToPath(new URL('../../e2e/fixtures/reporter-project/', import.meta.url))
 
@@ -105,6 +118,31 @@ describe('ChaosReporter inside a real Vitest run', () => {
     expect(html).not.toMatch(/<script|https?:\/\/(?!www\.w3\.org\/2000\/svg)/)
   })
 
+  it('records the load at 100 ms in the journal and draws one step per 100 ms bucket', async () => {
+    const journalFile = join(dir, 'journals', 'e2e-fixtures-reporter-project-runs', 'a-local-server-stays-steady-under-load-while-an-action-runs.json')
+    const load = extrasOf(JSON.parse(await readFile(journalFile, 'utf8')) as Journal).load!
+    expect(load.bucketMs).toBe(100)
+    const buckets = load.buckets!
+    // a load of a few seconds: ten buckets in each whole second, as many as its duration holds
+    expect(load.durationMs! / 1000).toBeGreaterThan(3)
+    expect(buckets.length).toBeGreaterThanOrEqual(Math.floor(load.durationMs! / 100))
+    expect(buckets.length).toBeLessThanOrEqual(Math.ceil(load.durationMs! / 100) + 1)
+    for (const second of [0, 1, 2]) expect(buckets.filter((bucket) => Math.floor(bucket.atMs / 1000) === second)).toHaveLength(10)
+    expect(buckets.reduce((sum, bucket) => sum + bucket.responses, 0)).toBe(load.total!.responses)
+    // the per-second timeline stays, for readers of the older figures
+    expect(load.timeline).toHaveLength(Math.ceil(load.durationMs! / 1000))
+
+    const html = await readFile(join(dir, 'report.html'), 'utf8')
+    const svg = html.slice(html.indexOf('aria-label="timeline of the server answers during a 2 s action"'))
+    const steps = horizontalSteps(/data-series="answered requests per second[^"]*" [^>]* d="([^"]+)"/.exec(svg)![1]!)
+    expect(steps).toHaveLength(buckets.length)
+    // step widths against the x axis's own seconds: ten steps a second (the last one is cut where the load stopped)
+    const pxPerSecond = secondsAxisScale(svg)
+    for (const width of steps.slice(0, -1)) expect((width / pxPerSecond) * 1000).toBeCloseTo(100, -1)
+    expect(svg).toContain('load figures per 100 ms bucket')
+    expect(svg).toContain('answered requests per second, counted per 100 ms')
+  })
+
   describe.skipIf(chromiumMissing !== undefined)('opened in headless Chromium', () => {
     let browser: Awaited<ReturnType<typeof launchChromium>>
     const requests: string[] = []
@@ -123,7 +161,7 @@ describe('ChaosReporter inside a real Vitest run', () => {
       const loaded = page.locator('section.test', { hasText: 'under load' })
       expect(await loaded.locator('.phase-label').allTextContents()).toEqual(['baseline', 'fault', 'recovery'])
       expect(await attributes(loaded.locator('.panel'), 'data-metric')).toEqual(['throughput', 'error-rate', 'latency'])
-      expect(await loaded.locator('.x-axis text').last().textContent()).toContain('time since the experiment started (s)')
+      expect(await loaded.locator('.x-axis text').last().textContent()).toContain('time since the experiment started (s) · load figures per 100 ms bucket')
       expect(new Set(await attributes(page.locator('.mark'), 'data-kind'))).toEqual(new Set(['activity-start', 'activity-end', 'rollback', 'recovered']))
       expect(await page.locator('table.probes').first().locator('tbody tr').count()).toBe(1)
       expect(requests).toEqual([])

@@ -11,8 +11,8 @@ export type MarkKind = 'activity-start' | 'activity-end' | 'rollback' | 'recover
 
 export interface TimelineMark { atMs: number; kind: MarkKind; label: string }
 
-/** Load figures over one bucket of the load's timeline. */
-export interface LoadBucket { fromMs: number; toMs: number; throughput: number; errorRate: number; p50: number; p99: number }
+/** Load figures over one bucket of the load's timeline; no error rate when no request ended in it, no latency when none was answered. */
+export interface LoadBucket { fromMs: number; toMs: number; throughput: number; errorRate?: number; p50?: number; p99?: number }
 
 /** Everything the report draws for one run, with times in ms since the journal's start. */
 export interface RunTimeline {
@@ -20,7 +20,7 @@ export interface RunTimeline {
   bands: PhaseBand[]
   marks: TimelineMark[]
   buckets: LoadBucket[]
-  /** Bucket width in ms (1000: the load report's per-second timeline). */
+  /** Bucket width in ms: the load report's `bucketMs` (100), or 1000 for a journal with only the per-second timeline. */
   resolutionMs?: number
   sloP99Ms?: number
   sloErrorRate?: number
@@ -39,19 +39,39 @@ const activityMarks = (runs: readonly Run[], zero: number, where: string): Timel
     ]
   })
 
-// the finest figures a load report carries: its per-second timeline (latency and errors need the requests of a bucket)
-const bucketsOf = (record: ChaosRunRecord, offsetMs: number): { buckets: LoadBucket[]; resolutionMs?: number } => {
-  const seconds = record.load?.timeline ?? []
-  const loadEnd = record.load?.durationMs ?? Number.POSITIVE_INFINITY
+// one stretch of the load's own timeline, from either its buckets or (journals written before them) its seconds
+interface LoadSlice { atMs: number; responses: number; ended: number; failed: number; p50: number; p99: number }
+
+const slicesOf = (load: NonNullable<ChaosRunRecord['load']>): { slices: LoadSlice[]; widthMs: number } => {
+  if (load.buckets && load.bucketMs) {
+    return {
+      widthMs: load.bucketMs,
+      slices: load.buckets.map((bucket) => ({ atMs: bucket.atMs, responses: bucket.responses, ended: bucket.sent - bucket.cut, failed: bucket.errors + bucket.timeouts + bucket.non2xx, p50: bucket.p50, p99: bucket.p99 })),
+    }
+  }
   return {
-    buckets: seconds.map((second) => {
-      const sent = second.requests + second.errors + second.timeouts
-      // the last second is cut where the load stopped, so its rate is over the time it really ran
-      const toMs = Math.min((second.second + 1) * 1000, Math.max(loadEnd, second.second * 1000 + 1))
-      const throughput = (second.requests * 1000) / (toMs - second.second * 1000)
-      return { fromMs: offsetMs + second.second * 1000, toMs: offsetMs + toMs, throughput, errorRate: sent === 0 ? 0 : (second.errors + second.timeouts + second.non2xx) / sent, p50: second.p50, p99: second.p99 }
+    widthMs: 1000,
+    slices: (load.timeline ?? []).map((second) => ({ atMs: second.second * 1000, responses: second.requests, ended: second.requests + second.errors + second.timeouts, failed: second.errors + second.timeouts + second.non2xx, p50: second.p50, p99: second.p99 })),
+  }
+}
+
+// the finest figures the load report carries: its 100 ms buckets, else its seconds (latency and errors need the requests of a bucket)
+const bucketsOf = (record: ChaosRunRecord, offsetMs: number): { buckets: LoadBucket[]; resolutionMs?: number } => {
+  if (!record.load) return { buckets: [] }
+  const { slices, widthMs } = slicesOf(record.load)
+  const loadEnd = record.load.durationMs ?? Number.POSITIVE_INFINITY
+  return {
+    buckets: slices.map((slice) => {
+      // the last bucket is cut where the load stopped, so its rate is over the time it really ran
+      const toMs = Math.min(slice.atMs + widthMs, Math.max(loadEnd, slice.atMs + 1))
+      return {
+        fromMs: offsetMs + slice.atMs, toMs: offsetMs + toMs, throughput: (slice.responses * 1000) / (toMs - slice.atMs),
+        // a bucket where nothing ended (or nothing was answered) has no error rate (latency): a gap, not a zero
+        ...(slice.ended > 0 && { errorRate: slice.failed / slice.ended }),
+        ...(slice.responses > 0 && { p50: slice.p50, p99: slice.p99 }),
+      }
     }),
-    ...(seconds.length > 0 && { resolutionMs: 1000 }),
+    ...(slices.length > 0 && { resolutionMs: widthMs }),
   }
 }
 
