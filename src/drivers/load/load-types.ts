@@ -93,6 +93,7 @@ export interface TimelineBucket {
 
 export interface LoadReport {
   url: string
+  /** When the load's thread began sending (ISO time): every `atMs`, `second` and phase time counts from it. */
   startedAt: string
   durationMs: number
   /** Why the load ended. */

@@ -174,6 +174,17 @@ describe('startLoad against a local server', () => {
     for (const bucket of buckets) expect(bucket.p99).toBeGreaterThanOrEqual(bucket.p50)
   })
 
+  it('dates its start from when the thread began sending, so marks land at their wall-clock time', async () => {
+    const load = startLoad({ url, connections: 1, overallRate: 20, maxDurationMs: 60_000 })
+    await load.started
+    await serverSees(2)
+    const markedAt = Date.now()
+    load.mark('fault')
+    const report = await load.stop()
+    // ISO milliseconds and the rounded atMs: 2 ms at most; dating from the call was off by the thread's start-up
+    expect(Math.abs(Date.parse(report.startedAt) + report.marks[1]!.atMs - markedAt)).toBeLessThanOrEqual(3)
+  })
+
   it('is bounded: it stops on its own at the duration cap', async () => {
     const load = startLoad({ url, connections: 2, overallRate: 50, maxDurationMs: 1200 })
     const report = await load.finished

@@ -36,7 +36,7 @@ const summarizeSince = (samples: LoadSamples, from: number, second: number, phas
  */
 export const startLoad = (options: LoadOptions): RunningLoad => {
   const resolved = resolveLoadOptions(checkOptions('startLoad', loadOptionsSchema, options))
-  const startedAt = new Date().toISOString()
+  let startedAt = new Date().toISOString()
   const samples = new LoadSamples()
   // times in monotonicMs(), shared with the load's thread; the report counts from when the thread started sending
   let t0 = monotonicMs()
@@ -73,6 +73,8 @@ export const startLoad = (options: LoadOptions): RunningLoad => {
       if (message.type === 'started') {
         t0 = message.at
         marks[0]!.at = t0
+        // the report's times count from here, so its wall-clock start is this moment, not the call (the thread takes up to a second to start)
+        startedAt = new Date(Date.now() - (monotonicMs() - t0)).toISOString()
         markStarted()
       } else if (message.type === 'rows') {
         samples.append(message.rows, t0)
