@@ -61,14 +61,19 @@ export const renderTimelineSvg = (timeline: RunTimeline, title: string): string 
   shown.forEach((panel, index) => {
     const top = TOP + index * (PANEL + GAP) + 8
     const bottom = top + PANEL - 8
-    const max = Math.max(...timeline.buckets.flatMap((bucket) => panel.series.map((series) => series.values(bucket) ?? 0)), panel.limit?.value ?? 0)
+    const dataMax = Math.max(...timeline.buckets.flatMap((bucket) => panel.series.map((series) => series.values(bucket) ?? 0)))
+    // an SLO far above the figures would flatten them (p99 at 0.3 s under a 2 s SLO): it is then named above the scale instead
+    const limitOnScale = panel.limit !== undefined && (dataMax === 0 || panel.limit.value <= 2 * dataMax)
+    const max = Math.max(dataMax, limitOnScale ? panel.limit!.value : 0)
     const ticks = niceTicks(max)
     const yMax = ticks.at(-1)!
     const y = (value: number) => bottom - ((bottom - top) * value) / yMax
     const yOf = (value: number | undefined) => (value === undefined ? undefined : y(value))
     const axis = ticks.map((tick) => `<line x1="${LEFT}" x2="${WIDTH - RIGHT}" y1="${y(tick).toFixed(1)}" y2="${y(tick).toFixed(1)}" stroke="#cfd8dc" stroke-width="0.5"/><text x="${LEFT - 6}" y="${(y(tick) + 4).toFixed(1)}" font-size="11" text-anchor="end">${panel.format(tick)}</text>`)
     const lines = panel.series.map((series) => `<path class="series" data-series="${escapeHtml(series.label)}" fill="none" stroke="${series.color}" stroke-width="1.5" d="${stepPath(timeline.buckets.map((bucket) => [x(bucket.fromMs), x(bucket.toMs), yOf(series.values(bucket))]))}"/>`)
-    const limit = panel.limit
+    const limit = panel.limit && !limitOnScale
+      ? `<g class="slo" data-off-scale="true"><text x="${WIDTH - RIGHT - 4}" y="${top + 2}" font-size="11" text-anchor="end" fill="#ef6c00">${escapeHtml(panel.limit.label)} ↑ above this scale</text></g>`
+      : panel.limit
       ? `<g class="slo"><line x1="${LEFT}" x2="${WIDTH - RIGHT}" y1="${y(panel.limit.value).toFixed(1)}" y2="${y(panel.limit.value).toFixed(1)}" stroke="#ef6c00" stroke-width="1.5" stroke-dasharray="6 4"/><text x="${WIDTH - RIGHT - 4}" y="${(y(panel.limit.value) - 4).toFixed(1)}" font-size="11" text-anchor="end" fill="#ef6c00">${escapeHtml(panel.limit.label)}</text></g>`
       : ''
     const legend = panel.series.map((series, i) => `<tspan fill="${series.color}" dx="${i === 0 ? 0 : 10}">■ ${escapeHtml(series.label)}</tspan>`).join('')
