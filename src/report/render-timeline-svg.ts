@@ -21,7 +21,14 @@ interface Panel { metric: string; unit: string; series: Series[]; limit?: { valu
 const fixed = (digits: number) => (value: number) => Number(value.toFixed(digits)).toString()
 
 const panels = (timeline: RunTimeline, per: string): Panel[] => [
-  { metric: 'throughput', unit: 'req/s', format: fixed(0), series: [{ values: (b) => b.throughput, color: '#2e7d32', label: `answered requests per second, counted per ${per}` }] },
+  {
+    metric: 'throughput', unit: 'req/s', format: fixed(0),
+    series: [
+      // the second's average under the finer steps: autocannon sends a fixed rate in bursts at the start of each second
+      ...(timeline.resolutionMs !== undefined && timeline.resolutionMs < 1000 ? [{ values: (b: LoadBucket) => b.secondThroughput, color: '#81c784', label: 'averaged per second' }] : []),
+      { values: (b) => b.throughput, color: '#2e7d32', label: `answered requests per second, counted per ${per}` },
+    ],
+  },
   {
     metric: 'error-rate', unit: '%', format: fixed(1),
     series: [{ values: (b) => (b.errorRate === undefined ? undefined : b.errorRate * 100), color: '#c62828', label: 'failed requests (errors, timeouts, non-2xx)' }],

@@ -26,10 +26,11 @@ describe('buildRunTimeline', () => {
     }))
     expect(timeline.resolutionMs).toBe(100)
     expect(timeline.buckets).toEqual([
-      { fromMs: 200, toMs: 300, throughput: 30, errorRate: 0.25, p50: 2, p99: 9 },
+      { fromMs: 200, toMs: 300, throughput: 30, secondThroughput: 16, errorRate: 0.25, p50: 2, p99: 9 },
       // two requests cut by the stop: neither an error rate nor a latency
-      { fromMs: 300, toMs: 400, throughput: 0 },
-      { fromMs: 400, toMs: 450, throughput: 20, errorRate: 0, p50: 3, p99: 3 },
+      { fromMs: 300, toMs: 400, throughput: 0, secondThroughput: 16 },
+      // the second's average: 4 answered over the 250 ms the load ran
+      { fromMs: 400, toMs: 450, throughput: 20, secondThroughput: 16, errorRate: 0, p50: 3, p99: 3 },
     ])
   })
 

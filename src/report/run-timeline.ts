@@ -12,7 +12,17 @@ export type MarkKind = 'activity-start' | 'activity-end' | 'rollback' | 'recover
 export interface TimelineMark { atMs: number; kind: MarkKind; label: string }
 
 /** Load figures over one bucket of the load's timeline; no error rate when no request ended in it, no latency when none was answered. */
-export interface LoadBucket { fromMs: number; toMs: number; throughput: number; errorRate?: number; p50?: number; p99?: number }
+export interface LoadBucket {
+  fromMs: number
+  toMs: number
+  /** Answered requests per second over this bucket. */
+  throughput: number
+  /** Answered requests per second over the whole second of the load this bucket is in (buckets finer than 1 s only). */
+  secondThroughput?: number
+  errorRate?: number
+  p50?: number
+  p99?: number
+}
 
 /** Everything the report draws for one run, with times in ms since the journal's start. */
 export interface RunTimeline {
@@ -60,12 +70,20 @@ const bucketsOf = (record: ChaosRunRecord, offsetMs: number): { buckets: LoadBuc
   if (!record.load) return { buckets: [] }
   const { slices, widthMs } = slicesOf(record.load)
   const loadEnd = record.load.durationMs ?? Number.POSITIVE_INFINITY
+  // the last bucket is cut where the load stopped, so its rate is over the time it really ran
+  const endOf = (slice: LoadSlice) => Math.min(slice.atMs + widthMs, Math.max(loadEnd, slice.atMs + 1))
+  const perSecond = new Map<number, { responses: number; ms: number }>()
+  for (const slice of slices) {
+    const second = perSecond.get(Math.floor(slice.atMs / 1000)) ?? { responses: 0, ms: 0 }
+    perSecond.set(Math.floor(slice.atMs / 1000), { responses: second.responses + slice.responses, ms: second.ms + endOf(slice) - slice.atMs })
+  }
   return {
     buckets: slices.map((slice) => {
-      // the last bucket is cut where the load stopped, so its rate is over the time it really ran
-      const toMs = Math.min(slice.atMs + widthMs, Math.max(loadEnd, slice.atMs + 1))
+      const toMs = endOf(slice)
+      const second = perSecond.get(Math.floor(slice.atMs / 1000))!
       return {
         fromMs: offsetMs + slice.atMs, toMs: offsetMs + toMs, throughput: (slice.responses * 1000) / (toMs - slice.atMs),
+        ...(widthMs < 1000 && { secondThroughput: (second.responses * 1000) / second.ms }),
         // a bucket where nothing ended (or nothing was answered) has no error rate (latency): a gap, not a zero
         ...(slice.ended > 0 && { errorRate: slice.failed / slice.ended }),
         ...(slice.responses > 0 && { p50: slice.p50, p99: slice.p99 }),
