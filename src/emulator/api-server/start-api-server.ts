@@ -7,6 +7,7 @@ import { apiGroupDocument, apiGroupList, apiResourceList, apiVersions, healthTex
 import { startGarbageCollector } from './garbage-collect.js'
 import { handleResource } from './handle-resource.js'
 import { sendJson, sendText } from './http-io.js'
+import { serveOpenApi } from './openapi/serve-openapi.js'
 import { parsePath } from './parse-path.js'
 import { ApiError, failure, resourceNotFound } from './status.js'
 
@@ -49,6 +50,7 @@ const route = async (context: ApiContext, token: string, request: IncomingMessag
   if (HEALTH.has(url.pathname)) return sendText(response, 200, healthText(url.pathname.slice(1), url.searchParams.has('verbose')))
   if (url.pathname === '/version') return sendJson(response, 200, versionInfo())
   authorize(request, token, url)
+  if (url.pathname.startsWith('/openapi/') && serveOpenApi(request, response, url)) return
   if (!acceptsJson(request.headers.accept)) {
     throw new ApiError(failure(406, 'NotAcceptable', 'only the following media types are accepted: application/json, application/yaml, application/vnd.kubernetes.protobuf'))
   }
