@@ -8,6 +8,7 @@ import { evictPod } from './evict-pod.js'
 import { mediaType, readBody, sendJson } from './http-io.js'
 import { listObjects, parseSelectors } from './list-objects.js'
 import type { ResourceRoute } from './parse-path.js'
+import type { ResourceDefinition } from './resource-table.js'
 import { patchDocument } from './patch-object.js'
 import { readPodLog } from './pod-log.js'
 import { listBody, presentObject } from './present-object.js'
@@ -16,7 +17,8 @@ import { applyScale, scaleOf } from './scale-subresource.js'
 import { ApiError, badRequest, deletedDetails, genericInvalid, methodNotAllowed, notFound, success } from './status.js'
 import { tableFor, wantsTable } from './tables/build-table.js'
 import { watchObjects } from './watch-objects.js'
-import { createObject, replaceObject } from './write-objects.js'
+import { createObject, replaceObject, type WriteOptions } from './write-objects.js'
+import { checkObjectFields, checkPatchFields, fieldValidationOf, sendWarnings } from './field-validation/check-fields.js'
 
 const readDeleteOptions = async (request: IncomingMessage, query: URLSearchParams): Promise<DeleteOptions> => {
   const text = await readBody(request)
@@ -30,6 +32,20 @@ const readDeleteOptions = async (request: IncomingMessage, query: URLSearchParam
     ...(policy ? { propagationPolicy: policy as DeleteOptions['propagationPolicy'] } : {}),
     ...(body.orphanDependents === true || query.get('orphanDependents') === 'true' ? { propagationPolicy: 'Orphan' as const } : {}),
   }
+}
+
+const writeOptionsOf = (query: URLSearchParams): WriteOptions => (query.getAll('dryRun').includes('All') ? { dryRun: true } : {})
+
+/** Unknown and duplicate fields of a merge or strategic-merge patch body (JSON patches are checked on their result). */
+const checkPatchBody = (resource: ResourceDefinition, version: string, type: string, text: string, query: URLSearchParams): string[] => {
+  if (type !== 'application/merge-patch+json' && type !== 'application/strategic-merge-patch+json') return []
+  let patch: unknown
+  try {
+    patch = JSON.parse(text)
+  } catch {
+    return []
+  }
+  return checkPatchFields(resource, version, patch, text, fieldValidationOf(query))
 }
 
 const isObjectLike = (value: unknown): value is KubeObject =>
@@ -61,8 +77,11 @@ export const handleResource = async (context: ApiContext, request: IncomingMessa
       return
     }
     if (method === 'POST') {
-      const object = decodeObject(await readBody(request), resource, version, namespace)
-      sendJson(response, 201, present(createObject(store, resource, object)))
+      const text = await readBody(request)
+      const object = decodeObject(text, resource, version, namespace)
+      const warnings = checkObjectFields(resource, version, object, text, fieldValidationOf(query))
+      sendWarnings(response, warnings)
+      sendJson(response, 201, present(createObject(store, resource, object, writeOptionsOf(query))))
       return
     }
     if (method === 'DELETE' && resource.verbs.includes('deletecollection')) {
@@ -112,21 +131,34 @@ export const handleResource = async (context: ApiContext, request: IncomingMessa
       return
     }
     case 'PUT': {
-      const object = decodeObject(await readBody(request), resource, version, namespace)
-      sendJson(response, 200, present(replaceObject(store, resource, name, object, subresource)))
+      const text = await readBody(request)
+      const object = decodeObject(text, resource, version, namespace)
+      const warnings = checkObjectFields(resource, version, object, text, fieldValidationOf(query))
+      sendWarnings(response, warnings)
+      sendJson(response, 200, present(replaceObject(store, resource, name, object, subresource, writeOptionsOf(query))))
       return
     }
     case 'PATCH': {
       const current = load()
-      const patched = patchDocument(resource, mediaType(request.headers['content-type']), await readBody(request), present(current), query)
+      const type = mediaType(request.headers['content-type'])
+      const text = await readBody(request)
+      const warnings = checkPatchBody(resource, version, type, text, query)
+      const patched = patchDocument(resource, type, text, present(current), query)
       if (!isObjectLike(patched)) throw genericInvalid()
       if (resource.namespaced) patched.metadata.namespace = namespace
-      sendJson(response, 200, present(replaceObject(store, resource, name, patched, subresource)))
+      warnings.push(...checkObjectFields(resource, version, patched, undefined, type === 'application/json-patch+json' ? fieldValidationOf(query) : 'Ignore'))
+      sendWarnings(response, warnings)
+      sendJson(response, 200, present(replaceObject(store, resource, name, patched, subresource, writeOptionsOf(query))))
       return
     }
     case 'DELETE': {
       if (subresource !== undefined) throw methodNotAllowed()
-      const outcome = deleteObject(store, resource, namespace, name, await readDeleteOptions(request, query))
+      const options = await readDeleteOptions(request, query)
+      if (writeOptionsOf(query).dryRun) {
+        sendJson(response, 200, present(load()))
+        return
+      }
+      const outcome = deleteObject(store, resource, namespace, name, options)
       const answerObject = !outcome.removed || resource.kind === 'Namespace' || resource.kind === 'Pod'
       sendJson(response, 200, answerObject ? present(outcome.object) : success(deletedDetails(resource, name, outcome.object.metadata.uid)))
       return

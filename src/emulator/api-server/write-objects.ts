@@ -1,4 +1,5 @@
 // CREATE, UPDATE (PUT) and PATCH of whole objects and of their status subresource.
+import { randomUUID } from 'node:crypto'
 import type { KubeObject } from '../store/kube-object.js'
 import type { Store } from '../store/store.js'
 import { StoreError } from '../store/store-error.js'
@@ -49,14 +50,29 @@ const checkNamespace = (store: Store, namespace: string | undefined): void => {
   }
 }
 
+export interface WriteOptions {
+  /** `dryRun=All`: every check runs, nothing is stored. */
+  dryRun?: boolean
+}
+
+/** What a dry-run create answers: the object as the store would have written it. */
+const dryRunCreated = (object: KubeObject): KubeObject => ({
+  ...object,
+  metadata: { ...object.metadata, uid: randomUUID(), creationTimestamp: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'), ...(object.spec !== undefined && object.metadata.generation === undefined ? { generation: 1 } : {}) },
+})
+
 /** POST: defaults, validation, namespace existence, then the store. */
-export const createObject = (store: Store, resource: ResourceDefinition, object: KubeObject): KubeObject => {
+export const createObject = (store: Store, resource: ResourceDefinition, object: KubeObject, options: WriteOptions = {}): KubeObject => {
   for (const field of SERVER_OWNED_META) delete object.metadata[field]
   delete object.metadata.resourceVersion
   object.apiVersion = storageVersion(resource)
   if (resource.namespaced) checkNamespace(store, object.metadata.namespace)
   applyCreateDefaults(object, store)
   checkValid(resource, object)
+  if (options.dryRun) {
+    if (object.metadata.name && store.get(storeKey(resource), object.metadata.namespace, object.metadata.name)) throw alreadyExists(resource, object.metadata.name)
+    return dryRunCreated(object)
+  }
   try {
     return store.create(storeKey(resource), object)
   } catch (error) {
@@ -68,7 +84,7 @@ export const createObject = (store: Store, resource: ResourceDefinition, object:
  * PUT or the result of a PATCH. The main resource keeps the stored status when the kind has a status
  * subresource; the status subresource changes nothing but status.
  */
-export const replaceObject = (store: Store, resource: ResourceDefinition, name: string, object: KubeObject, subresource?: string): KubeObject => {
+export const replaceObject = (store: Store, resource: ResourceDefinition, name: string, object: KubeObject, subresource?: string, options: WriteOptions = {}): KubeObject => {
   if (object.metadata.name !== undefined && object.metadata.name !== name) {
     throw badRequest(`the name of the object (${String(object.metadata.name)}) does not match the name on the URL (${name})`)
   }
@@ -95,6 +111,7 @@ export const replaceObject = (store: Store, resource: ResourceDefinition, name: 
   }
   next.metadata.resourceVersion = current.metadata.resourceVersion
   checkValid(resource, next)
+  if (options.dryRun) return next
   try {
     return store.update(key, next)
   } catch (error) {
