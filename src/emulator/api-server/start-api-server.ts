@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import type { Duplex } from 'node:stream'
 import type { Store } from '../store/store.js'
 import { anonymousForbidden } from './anonymous-forbidden.js'
 import type { ApiContext, PodLogReader } from './api-context.js'
@@ -9,6 +10,8 @@ import { handleResource } from './handle-resource.js'
 import { sendJson, sendText } from './http-io.js'
 import { serveOpenApi } from './openapi/serve-openapi.js'
 import { parsePath } from './parse-path.js'
+import type { PodPortResolver } from './port-forward/forward-pod-ports.js'
+import { createUpgradeWebSockets, handleUpgrade, type UpgradeContext } from './port-forward/handle-upgrade.js'
 import { ApiError, failure, resourceNotFound } from './status.js'
 
 export interface ApiServerOptions {
@@ -19,6 +22,8 @@ export interface ApiServerOptions {
   port?: number
   /** Container logs for pods/<name>/log; undefined (or returning undefined) answers the "kubelet unreachable" 500. */
   podLogs?: PodLogReader
+  /** Where pods' container ports really listen, for port-forward; without it every forward is refused. */
+  podPorts?: PodPortResolver
   /** How often watches with allowWatchBookmarks get a BOOKMARK; default 5000 ms. */
   bookmarkIntervalMs?: number
 }
@@ -102,6 +107,9 @@ export const startApiServer = async (options: ApiServerOptions): Promise<ApiServ
       sendJson(response, status.code, status.status, status.headers)
     })
   })
+  const upgrades: UpgradeContext = { store: options.store, token: options.token, ...(options.podPorts ? { podPorts: options.podPorts } : {}), connections: new Set() }
+  const webSockets = createUpgradeWebSockets()
+  server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => handleUpgrade(upgrades, webSockets, request, socket, head))
   server.keepAliveTimeout = 30_000
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
@@ -115,6 +123,8 @@ export const startApiServer = async (options: ApiServerOptions): Promise<ApiServ
     async close() {
       stopCollector()
       for (const finish of [...context.watches]) finish()
+      for (const stop of [...upgrades.connections]) stop()
+      webSockets.close()
       await new Promise<void>((resolve) => {
         server.close(() => resolve())
         server.closeAllConnections()
