@@ -8,7 +8,9 @@ import { evictPod } from './evict-pod.js'
 import { mediaType, readBody, sendJson } from './http-io.js'
 import { listObjects, parseSelectors } from './list-objects.js'
 import type { ResourceRoute } from './parse-path.js'
-import type { ResourceDefinition } from './resource-table.js'
+import { apiVersionOf, type ResourceDefinition } from './resource-table.js'
+import { applyObject } from './server-side-apply/apply-object.js'
+import { managerFromUserAgent } from './server-side-apply/managed-fields.js'
 import { patchDocument } from './patch-object.js'
 import { readPodLog } from './pod-log.js'
 import { listBody, presentObject } from './present-object.js'
@@ -34,7 +36,7 @@ const readDeleteOptions = async (request: IncomingMessage, query: URLSearchParam
   }
 }
 
-const writeOptionsOf = (query: URLSearchParams): WriteOptions => (query.getAll('dryRun').includes('All') ? { dryRun: true } : {})
+const isDryRun = (query: URLSearchParams): boolean => query.getAll('dryRun').includes('All')
 
 /** Unknown and duplicate fields of a merge or strategic-merge patch body (JSON patches are checked on their result). */
 const checkPatchBody = (resource: ResourceDefinition, version: string, type: string, text: string, query: URLSearchParams): string[] => {
@@ -64,6 +66,10 @@ export const handleResource = async (context: ApiContext, request: IncomingMessa
     return found
   }
   const table = wantsTable(request.headers.accept)
+  const writeOptionsOf = (query: URLSearchParams): WriteOptions => ({
+    ...(isDryRun(query) ? { dryRun: true } : {}),
+    manager: { name: query.get('fieldManager') || managerFromUserAgent(request.headers['user-agent']), operation: 'Update', apiVersion: apiVersionOf(resource.group, version), ...(subresource ? { subresource } : {}) },
+  })
 
   if (method === 'GET' && (route.watchPath || ['true', '1'].includes(query.get('watch') ?? ''))) {
     if (name !== undefined) query.set('fieldSelector', [query.get('fieldSelector'), `metadata.name=${name}`].filter(Boolean).join(','))
@@ -120,7 +126,7 @@ export const handleResource = async (context: ApiContext, request: IncomingMessa
         ? (parseJson(text, 'Scale') as KubeObject)
         : patchDocument({ ...resource, kind: 'Scale' }, mediaType(request.headers['content-type']), text, scaleOf(current), query)
     if (!isObjectLike(scale)) throw genericInvalid()
-    sendJson(response, 200, scaleOf(replaceObject(store, resource, name, applyScale(current, scale))))
+    sendJson(response, 200, scaleOf(replaceObject(store, resource, name, applyScale(current, scale), undefined, writeOptionsOf(query))))
     return
   }
 
@@ -139,8 +145,16 @@ export const handleResource = async (context: ApiContext, request: IncomingMessa
       return
     }
     case 'PATCH': {
-      const current = load()
       const type = mediaType(request.headers['content-type'])
+      if (type === 'application/apply-patch+yaml' && subresource === undefined) {
+        const manager = query.get('fieldManager')
+        if (!manager) throw badRequest('PATCH /apply requires fieldManager')
+        const body = await readBody(request)
+        const applied = applyObject(store, { resource, version, namespace, name, body, manager, force: query.get('force') === 'true', write: writeOptionsOf(query) })
+        sendJson(response, applied.created ? 201 : 200, present(applied.object))
+        return
+      }
+      const current = load()
       const text = await readBody(request)
       const warnings = checkPatchBody(resource, version, type, text, query)
       const patched = patchDocument(resource, type, text, present(current), query)
@@ -154,7 +168,7 @@ export const handleResource = async (context: ApiContext, request: IncomingMessa
     case 'DELETE': {
       if (subresource !== undefined) throw methodNotAllowed()
       const options = await readDeleteOptions(request, query)
-      if (writeOptionsOf(query).dryRun) {
+      if (isDryRun(query)) {
         sendJson(response, 200, present(load()))
         return
       }
