@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { packageRoot } from '../../workloads/bookinfo/manifest-files.js'
+import { addGatewayKind, type CrdVersionSchema } from './add-gateway-kind.js'
 import { API_GROUPS, apiVersionOf } from '../resource-table.js'
 
 export interface OpenApiDocument {
@@ -13,13 +14,14 @@ export interface OpenApiDocument {
 
 export interface OpenApiDocuments {
   v2: OpenApiDocument
-  /** Per group-version path (`api/v1`, `apis/apps/v1`), only for group-versions the emulator serves. */
+  /** Per group-version path (`api/v1`, `apis/apps/v1`), only for group-versions the emulator serves; Istio's with Gateway added. */
   v3: Map<string, OpenApiDocument>
   /** `/openapi/v3`: the index of `v3`, each entry with its `serverRelativeURL?hash=`. */
   index: OpenApiDocument
 }
 
 const RECORDED_DIRECTORY = 'fixtures/apiserver-v1.32'
+const GATEWAY_SCHEMA = 'fixtures/istio-crd-schemas/gateway.json'
 
 const documentOf = (bytes: Buffer): OpenApiDocument => ({ bytes, hash: createHash('sha512').update(bytes).digest('hex').toUpperCase() })
 
@@ -37,10 +39,15 @@ const readDocuments = (): OpenApiDocuments => {
       return undefined
     }
   }
+  const gateway = JSON.parse(readFileSync(join(packageRoot(), GATEWAY_SCHEMA), 'utf8')) as { versions: Record<string, CrdVersionSchema> }
   const v3 = new Map<string, OpenApiDocument>()
   for (const path of servedPaths()) {
     const bytes = read(recordedFileOf(path))
-    if (bytes) v3.set(path, documentOf(bytes))
+    if (!bytes) continue
+    const istioVersion = /^apis\/networking\.istio\.io\/(\w+)$/.exec(path)?.[1]
+    const gatewaySchema = istioVersion ? gateway.versions[istioVersion] : undefined
+    const served = gatewaySchema ? Buffer.from(JSON.stringify(addGatewayKind(JSON.parse(bytes.toString('utf8')) as Record<string, unknown>, istioVersion!, gatewaySchema))) : bytes
+    v3.set(path, documentOf(served))
   }
   const paths = Object.fromEntries([...v3].map(([path, document]) => [path, { serverRelativeURL: `/openapi/v3/${path}?hash=${document.hash}` }]))
   const v2 = read('openapi-v2.json')
