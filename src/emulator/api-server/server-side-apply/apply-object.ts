@@ -89,7 +89,7 @@ export const applyObject = (store: Store, request: ApplyRequest): { object: Kube
     throw badRequest(`failed to create typed patch object (${namespace ? `${namespace}/` : ''}${name}; ${apiVersion}, Kind=${resource.kind}): ${problems.length === 1 ? problems[0] : `errors:\n  ${problems.join('\n  ')}`}`)
   }
   const metadata = isObject(applied.metadata) ? applied.metadata : {}
-  if (metadata.name !== undefined && metadata.name !== name) throw badRequest(`the name of the object (${JSON.stringify(metadata.name)}) does not match the name on the URL (${name})`)
+  if (metadata.name !== undefined && metadata.name !== name) throw badRequest(`the name of the object (${typeof metadata.name === 'string' ? metadata.name : JSON.stringify(metadata.name)}) does not match the name on the URL (${name})`)
   const object = { ...applied, apiVersion, kind: resource.kind, metadata: { ...metadata, name, ...(resource.namespaced ? { namespace } : {}) } } as KubeObject
   const manager: FieldManager = { name: request.manager, operation: 'Apply', apiVersion }
   const appliedFields = fieldSetOf(object, root, resolve)
