@@ -244,9 +244,20 @@ describe.skipIf(!hasKubectl)('kubectl 1.32 conformance against the emulated clus
     }
   })
 
-  it('logs -f prints the container log (the emulator ends the stream at the current end of the log)', async () => {
-    const logs = await kubectl('logs', '-f', 'deployment/details-v1', '-n', 'bookinfo')
-    expect(logs.stdout).toContain('listening on 9080')
+  it('logs -f follows the container log until the pod is deleted', async () => {
+    const pod = (await jsonOf('get', 'pods', '-n', 'bookinfo', '-l', 'app=reviews')).items[0].metadata.name as string
+    const follow = execa('kubectl', ['logs', '-f', `pod/${pod}`, '-n', 'bookinfo'], { cwd: home, env: environment(), extendEnv: false, reject: false, timeout: 60_000 })
+    let seen = ''
+    await new Promise<void>((resolve) => {
+      follow.stdout.on('data', (chunk: Buffer) => {
+        seen += chunk.toString()
+        if (seen.includes('listening on 9080')) resolve()
+      })
+    })
+    expect(follow.exitCode).toBeNull()
+    expect((await kubectl('delete', 'pod', pod, '-n', 'bookinfo', '--wait=false')).code).toBe(0)
+    const ended = await follow
+    expect([ended.exitCode, ended.timedOut]).toEqual([0, false])
   })
 
   it('top answers the real "Metrics API not available"', async () => {
