@@ -2,10 +2,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { KubeObject } from '../store/kube-object.js'
 import type { ApiContext } from './api-context.js'
-import { decodeObject, parseJson } from './decode-body.js'
+import { readBodyAs, readObject } from './decode-body.js'
 import { deleteObject, type DeleteOptions } from './delete-object.js'
 import { evictPod } from './evict-pod.js'
-import { mediaType, readBody, sendJson } from './http-io.js'
+import { mediaType, readBody, readBodyBytes, sendJson } from './http-io.js'
+import { PROTOBUF_MEDIA_TYPE } from './protobuf/protobuf-envelope.js'
 import { listObjects, parseSelectors } from './list-objects.js'
 import type { ResourceRoute } from './parse-path.js'
 import { apiVersionOf, type ResourceDefinition } from './resource-table.js'
@@ -22,9 +23,13 @@ import { watchObjects } from './watch-objects.js'
 import { createObject, replaceObject, type WriteOptions } from './write-objects.js'
 import { checkObjectFields, checkPatchFields, fieldValidationOf, sendWarnings } from './field-validation/check-fields.js'
 
-const readDeleteOptions = async (request: IncomingMessage, query: URLSearchParams): Promise<DeleteOptions> => {
-  const text = await readBody(request)
-  const body = (text.trim() ? parseJson(text, 'DeleteOptions') : {}) as DeleteOptions & { orphanDependents?: boolean }
+const DELETE_OPTIONS = { group: '', version: 'v1', kind: 'DeleteOptions', optional: true }
+const EVICTION = { group: 'policy', version: 'v1', kind: 'Eviction' }
+const SCALE = { group: 'autoscaling', version: 'v1', kind: 'Scale' }
+
+const readDeleteOptions = async (request: IncomingMessage, query: URLSearchParams, custom?: boolean): Promise<DeleteOptions> => {
+  const decoded = await readBodyAs(request, { ...DELETE_OPTIONS, custom })
+  const body = (decoded === undefined ? {} : decoded) as DeleteOptions & { orphanDependents?: boolean }
   if (typeof body !== 'object' || body === null) throw badRequest('DeleteOptions must be a JSON object')
   const grace = query.get('gracePeriodSeconds')
   const policy = query.get('propagationPolicy')
@@ -48,6 +53,14 @@ const checkPatchBody = (resource: ResourceDefinition, version: string, type: str
     return []
   }
   return checkPatchFields(resource, version, patch, text, fieldValidationOf(query))
+}
+
+/** The request's object, its unknown and duplicate fields checked (JSON bodies; protobuf has no such fields). */
+const readCheckedObject = async (request: IncomingMessage, resource: ResourceDefinition, version: string, namespace: string | undefined, query: URLSearchParams) => {
+  const bytes = await readBodyBytes(request)
+  const object = await readObject(request, resource, version, namespace, bytes)
+  const text = mediaType(request.headers['content-type']) === PROTOBUF_MEDIA_TYPE ? undefined : bytes.toString('utf8')
+  return { object, warnings: checkObjectFields(resource, version, object, text, fieldValidationOf(query)) }
 }
 
 const isObjectLike = (value: unknown): value is KubeObject =>
@@ -83,15 +96,13 @@ export const handleResource = async (context: ApiContext, request: IncomingMessa
       return
     }
     if (method === 'POST') {
-      const text = await readBody(request)
-      const object = decodeObject(text, resource, version, namespace)
-      const warnings = checkObjectFields(resource, version, object, text, fieldValidationOf(query))
+      const { object, warnings } = await readCheckedObject(request, resource, version, namespace, query)
       sendWarnings(response, warnings)
       sendJson(response, 201, present(createObject(store, resource, object, writeOptionsOf(query))))
       return
     }
     if (method === 'DELETE' && resource.verbs.includes('deletecollection')) {
-      const options = await readDeleteOptions(request, query)
+      const options = await readDeleteOptions(request, query, resource.custom)
       const page = await listObjects(store, resource, namespace, new URLSearchParams(), parseSelectors(query, resource))
       for (const item of page.items) {
         try {
@@ -108,7 +119,7 @@ export const handleResource = async (context: ApiContext, request: IncomingMessa
 
   if (subresource === 'eviction') {
     if (method !== 'POST') throw methodNotAllowed()
-    sendJson(response, 201, evictPod(store, namespace!, name, parseJson(await readBody(request), 'Eviction')))
+    sendJson(response, 201, evictPod(store, namespace!, name, await readBodyAs(request, EVICTION)))
     return
   }
   if (subresource === 'log') {
@@ -120,11 +131,10 @@ export const handleResource = async (context: ApiContext, request: IncomingMessa
     if (method === 'GET') return sendJson(response, 200, scaleOf(load()))
     if (method !== 'PUT' && method !== 'PATCH') throw methodNotAllowed()
     const current = load()
-    const text = await readBody(request)
     const scale =
       method === 'PUT'
-        ? (parseJson(text, 'Scale') as KubeObject)
-        : patchDocument({ ...resource, kind: 'Scale' }, mediaType(request.headers['content-type']), text, scaleOf(current), query)
+        ? ((await readBodyAs(request, SCALE)) as KubeObject)
+        : patchDocument({ ...resource, kind: 'Scale' }, mediaType(request.headers['content-type']), await readBody(request), scaleOf(current), query)
     if (!isObjectLike(scale)) throw genericInvalid()
     sendJson(response, 200, scaleOf(replaceObject(store, resource, name, applyScale(current, scale), undefined, writeOptionsOf(query))))
     return
@@ -137,9 +147,7 @@ export const handleResource = async (context: ApiContext, request: IncomingMessa
       return
     }
     case 'PUT': {
-      const text = await readBody(request)
-      const object = decodeObject(text, resource, version, namespace)
-      const warnings = checkObjectFields(resource, version, object, text, fieldValidationOf(query))
+      const { object, warnings } = await readCheckedObject(request, resource, version, namespace, query)
       sendWarnings(response, warnings)
       sendJson(response, 200, present(replaceObject(store, resource, name, object, subresource, writeOptionsOf(query))))
       return
@@ -167,7 +175,7 @@ export const handleResource = async (context: ApiContext, request: IncomingMessa
     }
     case 'DELETE': {
       if (subresource !== undefined) throw methodNotAllowed()
-      const options = await readDeleteOptions(request, query)
+      const options = await readDeleteOptions(request, query, resource.custom)
       if (isDryRun(query)) {
         sendJson(response, 200, present(load()))
         return

@@ -3,16 +3,18 @@ import type { AddressInfo } from 'node:net'
 import type { Duplex } from 'node:stream'
 import type { Store } from '../store/store.js'
 import { anonymousForbidden } from './anonymous-forbidden.js'
-import type { ApiContext, PodLogReader } from './api-context.js'
+import type { ApiContext, PodLogReader, WatchFaultHook } from './api-context.js'
 import { apiGroupDocument, apiGroupList, apiResourceList, apiVersions, healthText, versionInfo } from './discovery.js'
 import { startGarbageCollector } from './garbage-collect.js'
 import { handleResource } from './handle-resource.js'
-import { sendJson, sendText } from './http-io.js'
+import { responseEncoding, sendJson, sendText } from './http-io.js'
 import { serveOpenApi } from './openapi/serve-openapi.js'
 import { parsePath } from './parse-path.js'
 import type { PodPortResolver } from './port-forward/forward-pod-ports.js'
 import { createUpgradeWebSockets, handleUpgrade, type UpgradeContext } from './port-forward/handle-upgrade.js'
-import { ApiError, failure, resourceNotFound } from './status.js'
+import { refuseProtobufAnswer } from './protobuf/refuse-protobuf.js'
+import { PROTOBUF_MEDIA_TYPE } from './protobuf/protobuf-envelope.js'
+import { ApiError, failure, notAcceptable, resourceNotFound } from './status.js'
 
 export interface ApiServerOptions {
   store: Store
@@ -26,6 +28,8 @@ export interface ApiServerOptions {
   podPorts?: PodPortResolver
   /** How often watches with allowWatchBookmarks get a BOOKMARK; default 5000 ms. */
   bookmarkIntervalMs?: number
+  /** Test hook (not exported by the package): makes chosen watches fail with an ERROR event. */
+  watchFault?: WatchFaultHook
 }
 
 export interface ApiServer {
@@ -35,13 +39,6 @@ export interface ApiServer {
 }
 
 const HEALTH = new Set(['/healthz', '/readyz', '/livez'])
-
-const acceptsJson = (accept: string | undefined): boolean =>
-  !accept ||
-  accept.split(',').some((part) => {
-    const [type = '', ...params] = part.split(';').map((piece) => piece.trim())
-    return ['*/*', 'application/*', 'application/json', 'application/yaml'].includes(type) && !params.some((param) => param.startsWith('as=') && !param.endsWith('=Table'))
-  })
 
 const authorize = (request: IncomingMessage, token: string, url: URL): void => {
   const header = request.headers.authorization
@@ -56,10 +53,10 @@ const route = async (context: ApiContext, token: string, request: IncomingMessag
   if (url.pathname === '/version') return sendJson(response, 200, versionInfo())
   authorize(request, token, url)
   if (url.pathname.startsWith('/openapi/') && serveOpenApi(request, response, url)) return
-  if (!acceptsJson(request.headers.accept)) {
-    throw new ApiError(failure(406, 'NotAcceptable', 'only the following media types are accepted: application/json, application/yaml, application/vnd.kubernetes.protobuf'))
-  }
+  const encoding = responseEncoding(request.headers.accept)
+  if (!encoding) throw notAcceptable(['application/json', 'application/yaml', PROTOBUF_MEDIA_TYPE])
   const target = parsePath(url.pathname)
+  if (encoding === 'protobuf') refuseProtobufAnswer(target, url.searchParams)
   const method = request.method ?? 'GET'
   switch (target.type) {
     case 'api-versions':
@@ -95,6 +92,7 @@ export const startApiServer = async (options: ApiServerOptions): Promise<ApiServ
     serverAddress: '127.0.0.1:0',
     bookmarkIntervalMs: options.bookmarkIntervalMs ?? 5000,
     watches: new Set(),
+    ...(options.watchFault ? { watchFault: options.watchFault } : {}),
   }
   const server = createServer((request, response) => {
     route(context, options.token, request, response).catch((error: unknown) => {
