@@ -76,6 +76,27 @@ describe.skipIf(!hasKubectl)('kubectl 1.32 conformance against the emulated clus
     return path
   }
 
+  const CREATES = ['01-create-deployment', '02-create-namespace', '03-create-configmap', '04-create-secret', '05-create-service', '06-create-pdb']
+  it.each(CREATES)('%s: the recorded kubectl create (a protobuf body) prints what it printed against the real server', async (name) => {
+    const recorded = (await transcript(name)) as Transcript & { argv: string[] }
+    const created = await kubectl(...recorded.argv.slice(1).filter((arg) => arg !== '-v=9'))
+    expect([created.code, created.stdout]).toEqual([0, recorded.stdout.trim()])
+  })
+
+  it('the created objects are in the cluster as asked; create --dry-run=server stores nothing', async () => {
+    const web = await jsonOf('get', 'deployment', 'web')
+    expect([web.spec.replicas, web.spec.template.spec.containers[0].ports[0].containerPort]).toEqual([3, 8080])
+    expect((await jsonOf('get', 'configmap', 'settings')).data).toEqual({ mode: 'chaos' })
+    expect(Buffer.from((await jsonOf('get', 'secret', 'creds')).data.token as string, 'base64').toString()).toBe('abc')
+    expect((await jsonOf('get', 'service', 'web')).spec.ports[0]).toMatchObject({ port: 80, targetPort: 8080 })
+    expect((await jsonOf('get', 'pdb', 'web-pdb')).spec.minAvailable).toBe(2)
+    expect((await jsonOf('get', 'namespace', 'team-a')).status.phase).toBe('Active')
+    const dryRun = await kubectl('create', 'configmap', 'draft', '--from-literal=a=b', '--dry-run=server')
+    expect(dryRun.stdout).toBe('configmap/draft created (server dry run)')
+    expect((await kubectl('get', 'configmap', 'draft')).code).toBe(1)
+    expect((await kubectl('delete', 'pdb', 'web-pdb')).code).toBe(0)
+  })
+
   it('apply -f creates, then patches a changed ConfigMap (07, 08), with no --validate=false', async () => {
     const path = await placeManifest('07-apply-configmap-create', '07-apply-configmap-create.yaml')
     const created = await kubectl('apply', '-f', path)
@@ -265,7 +286,7 @@ describe.skipIf(!hasKubectl)('kubectl 1.32 conformance against the emulated clus
     expect([top.code, top.stderr]).toEqual([1, 'error: Metrics API not available'])
   })
 
-  it("Istio's bookinfo sample files apply with plain kubectl apply -f, into bookinfo and into a new namespace", async () => {
+  it("Istio's bookinfo sample files apply with plain kubectl apply -f, into bookinfo and into a new namespace made with kubectl create namespace", async () => {
     const files = ['bookinfo/bookinfo.yaml', 'bookinfo/bookinfo-db.yaml', 'bookinfo/bookinfo-ratings-v2.yaml', 'istio/destination-rule-all.yaml', 'istio/virtual-service-reviews-v3.yaml', 'istio/bookinfo-gateway.yaml', 'istio/virtual-service-all-v1.yaml']
     for (const file of files) {
       const applied = await kubectl('apply', '-f', new URL(file, FIXTURES).pathname)
@@ -273,15 +294,15 @@ describe.skipIf(!hasKubectl)('kubectl 1.32 conformance against the emulated clus
       // The emulator deployed bookinfo without kubectl apply, so kubectl warns once that it adds last-applied-configuration.
       expect(printed(applied.stderr).filter((line) => !line.includes('missing the kubectl.kubernetes.io/last-applied-configuration annotation')), file).toEqual([])
     }
-    expect((await kubectlWithInput('apiVersion: v1\nkind: Namespace\nmetadata: {name: team-a}\n', 'apply', '-f', '-')).code).toBe(0)
+    expect((await kubectl('create', 'namespace', 'bookinfo-copy')).stdout).toBe('namespace/bookinfo-copy created')
     for (const file of files) {
       // The samples as Istio ships them carry no namespace; ours pin `bookinfo`, so that line is left out here.
       const text = (await readFile(new URL(file, FIXTURES), 'utf8')).replaceAll('\n  namespace: bookinfo\n', '\n')
-      const applied = await kubectlWithInput(text, 'apply', '-n', 'team-a', '-f', '-')
+      const applied = await kubectlWithInput(text, 'apply', '-n', 'bookinfo-copy', '-f', '-')
       expect(applied.code, `${file}: ${applied.out}`).toBe(0)
     }
-    const waited = await kubectl('wait', '--for=condition=Available', 'deployment', '--all', '-n', 'team-a', '--timeout=60s')
+    const waited = await kubectl('wait', '--for=condition=Available', 'deployment', '--all', '-n', 'bookinfo-copy', '--timeout=60s')
     expect(waited.code, waited.stderr).toBe(0)
-    expect((await jsonOf('get', 'virtualservices', '-n', 'team-a')).items.map((item: any) => item.metadata.name).sort()).toEqual(['bookinfo', 'details', 'productpage', 'ratings', 'reviews'])
+    expect((await jsonOf('get', 'virtualservices', '-n', 'bookinfo-copy')).items.map((item: any) => item.metadata.name).sort()).toEqual(['bookinfo', 'details', 'productpage', 'ratings', 'reviews'])
   })
 })
