@@ -24,6 +24,7 @@ export default defineConfig(
   // imports only point down the layers of DESIGN.md
   layer('experiment', ['**/run/**', '**/providers/**', '**/tolerance/**', '**/drivers/**', '**/clusters/**', '**/emulator/**', '**/cli/**', '**/vitest/**', '**/jest/**', '**/matchers/**', '**/report/**'], 'model imports nothing of ours above it'),
   layer('journal', ['**/run/**', '**/providers/**', '**/tolerance/**', '**/drivers/**', '**/clusters/**', '**/emulator/**', '**/cli/**', '**/vitest/**', '**/jest/**', '**/matchers/**', '**/report/**'], 'model imports nothing of ours above it'),
+  layer('options', ['**/experiment/**', '**/journal/**', '**/run/**', '**/providers/**', '**/tolerance/**', '**/drivers/**', '**/clusters/**', '**/emulator/**', '**/cli/**', '**/vitest/**', '**/jest/**', '**/matchers/**', '**/report/**', '**/config/**', '**/authoring/**'], 'options/ (checking user options) is model: it imports only errors.ts'),
   layer('run', ['**/drivers/**', '**/clusters/**', '**/emulator/**', '**/cli/**', '**/vitest/**', '**/jest/**', '**/matchers/**', '**/report/**', 'vitest', 'jest', '@jest/*'], 'the engine imports only the model'),
   layer('providers', ['**/drivers/**', '**/clusters/**', '**/emulator/**', '**/cli/**', '**/vitest/**', '**/jest/**', '**/matchers/**', '**/report/**', 'vitest', 'jest', '@jest/*'], 'the engine imports only the model'),
   layer('tolerance', ['**/drivers/**', '**/clusters/**', '**/emulator/**', '**/cli/**', '**/vitest/**', '**/jest/**', '**/matchers/**', '**/report/**', 'vitest', 'jest', '@jest/*'], 'the engine imports only the model'),
@@ -35,6 +36,7 @@ export default defineConfig(
   layer('cli', ['vitest', 'jest', '@jest/*'], 'only vitest/ and jest/ import a test framework'),
   layer('report', ['jest', '@jest/*'], 'only vitest/ and jest/ import a test framework'),
   layer('authoring', ['vitest', 'jest', '@jest/*'], 'only vitest/ and jest/ import a test framework'),
+  layer('config', ['jest', '@jest/*'], 'config/ is the Vitest project helper; the Jest adapter reads only its timeouts'),
   layer('clusters', ['**/run/**', '**/providers/**', '**/tolerance/**', '**/drivers/**', '**/cli/**', '**/vitest/**', '**/jest/**', '**/matchers/**', '**/report/**', 'vitest', 'jest', '@jest/*'], 'environments import the emulator and the model only'),
   {
     // tests and their support folders (src/**/testing/, kept out of dist) may reach across layers
