@@ -81,7 +81,7 @@ export const startEmulatedCluster = async (options: EmulatedClusterOptions = {})
       ...(options.programDir ? { programDir: options.programDir } : {}),
     })
     stops.push(() => kubelet.stop())
-    const api = await startApiServer({ store, token, podLogs: kubelet.logs, ...(options.port !== undefined ? { port: options.port } : {}) })
+    const api = await startApiServer({ store, token, podLogs: kubelet.logs, podPorts: (uid, port) => network.resolve(uid, port), ...(options.port !== undefined ? { port: options.port } : {}) })
     stops.push(() => api.close())
     const tlsEndpoint = await startApiTlsEndpoint(api.url)
     stops.push(() => tlsEndpoint.close())
