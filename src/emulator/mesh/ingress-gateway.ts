@@ -59,9 +59,8 @@ const respond = (outgoing: ServerResponse, response: UpstreamResponse) => {
 export const startIngressGateway = async (context: DispatchContext, port = 0): Promise<Ingress> => {
   let fallbackAuthority = '127.0.0.1'
   const server = createServer((incoming, outgoing) => {
-    const abort = new AbortController()
-    outgoing.on('close', () => outgoing.writableFinished || abort.abort(new Error('the client went away')))
-    const linked = linkSignals([abort.signal, context.signal])
+    const linked = linkSignals([context.signal])
+    outgoing.on('close', () => outgoing.writableFinished || linked.abort(new Error('the client went away')))
     readBody(incoming)
       .then((body) => routeIngressRequest({ ...context, signal: linked.signal }, toMeshRequest(incoming, body, fallbackAuthority)))
       .then((response) => respond(outgoing, response))
