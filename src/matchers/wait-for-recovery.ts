@@ -13,19 +13,9 @@ export interface RecoveryOptions {
   signal?: AbortSignal
 }
 
-/** Waits `ms`, or less when `wake` is called or the signal aborts. */
-const pause = (ms: number, signal: AbortSignal | undefined, onWake: (wake: () => void) => void): Promise<void> =>
-  new Promise((resolve) => {
-    const timer = setTimeout(done, ms)
-    function done() {
-      clearTimeout(timer)
-      signal?.removeEventListener('abort', done)
-      onWake(() => undefined)
-      resolve()
-    }
-    signal?.addEventListener('abort', done, { once: true })
-    onWake(done)
-  })
+// A change seen while a check runs starts a second one at once instead of waiting for the first, whose answer may
+// already be stale: recovery is then reported about one check after the hypothesis holds.
+const MAX_CHECKS_AT_ONCE = 2
 
 /** Watches what the probes read (pods, deployments, endpoints, nodes, VirtualServices); client-node loads only then. */
 const watchProbedObjects = async (hypothesis: SteadyStateHypothesis, onChange: () => void): Promise<() => void> => {
@@ -37,33 +27,61 @@ const watchProbedObjects = async (hypothesis: SteadyStateHypothesis, onChange: (
 
 /**
  * Checks the hypothesis until it holds: again as soon as a watched object the probes read changes, and at least every
- * `intervalMs`. Seconds it took, or null when not within `withinMs`.
+ * `intervalMs`. Seconds it took, or null when not within `withinMs` (or when the signal aborts).
  */
 export const waitForRecovery = async (hypothesis: SteadyStateHypothesis, options: RecoveryOptions): Promise<number | null> => {
   const started = performance.now()
   const probesOnly = defineExperiment({ title: `recovery of ${hypothesis.title}`, steadyState: hypothesis as SteadyStateDefinition })
-  let changes = 0
-  let wake: () => void = () => undefined
-  const stopWatching = await watchProbedObjects(hypothesis, () => {
-    changes += 1
-    wake()
-  })
+  const holds = async () => {
+    const journal = await runExperiment(probesOnly, { mode: 'strict', catalog: options.catalog, hypothesisStrategy: 'before-method-only', signal: options.signal })
+    return journal.steady_states.before?.steady_state_met === true
+  }
+  let trigger: () => void = () => undefined
+  const stopWatching = await watchProbedObjects(hypothesis, () => trigger())
+  let timer: NodeJS.Timeout | undefined
   try {
-    while (!options.signal?.aborted) {
-      const changesBefore = changes
-      const journal = await runExperiment(probesOnly, {
-        mode: 'strict',
-        catalog: options.catalog,
-        hypothesisStrategy: 'before-method-only',
-        signal: options.signal,
-      })
-      const elapsed = performance.now() - started
-      if (journal.steady_states.before?.steady_state_met === true) return elapsed / 1000
-      if (elapsed >= options.withinMs) return null
-      if (changes === changesBefore) await pause(Math.min(options.intervalMs, options.withinMs - elapsed), options.signal, (next) => (wake = next))
-    }
-    return null
+    return await new Promise<number | null>((resolve) => {
+      let running = 0
+      let pending = false
+      let finished = false
+      const finish = (result: number | null) => {
+        finished = true
+        options.signal?.removeEventListener('abort', onAbort)
+        resolve(result)
+      }
+      const onAbort = () => finish(null)
+      const check = () => {
+        if (finished) return
+        if (running >= MAX_CHECKS_AT_ONCE) {
+          pending = true
+          return
+        }
+        running += 1
+        clearTimeout(timer)
+        holds().then(
+          (met) => settle(met),
+          () => settle(false),
+        )
+      }
+      const settle = (met: boolean) => {
+        running -= 1
+        if (finished) return
+        const elapsed = performance.now() - started
+        if (met) return finish(elapsed / 1000)
+        if (elapsed >= options.withinMs) return running === 0 ? finish(null) : undefined
+        if (pending) {
+          pending = false
+          return check()
+        }
+        if (running === 0) timer = setTimeout(check, Math.min(options.intervalMs, options.withinMs - elapsed))
+      }
+      if (options.signal?.aborted) return finish(null)
+      options.signal?.addEventListener('abort', onAbort, { once: true })
+      trigger = check
+      check()
+    })
   } finally {
+    clearTimeout(timer)
     stopWatching()
   }
 }
