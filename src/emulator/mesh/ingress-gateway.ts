@@ -40,7 +40,7 @@ const toMeshRequest = (incoming: IncomingMessage, body: Buffer, fallbackAuthorit
 /** The ingress gateway's routing: VirtualServices bound to a Gateway that selects `istio: ingressgateway`; no route ⇒ 404. */
 const routeIngressRequest = (context: DispatchContext, request: MeshRequest): Promise<UpstreamResponse> => {
   const hostname = request.authority.replace(/:\d+$/, '')
-  const gateways = context.view.list(WATCHED.gateways).filter((object) => servesIngress(specOf<GatewaySpec>(object))).sort(oldestFirst)
+  const gateways = context.view.derive(WATCHED.gateways, 'ingress', () => context.view.list(WATCHED.gateways).filter((object) => servesIngress(specOf<GatewaySpec>(object))).sort(oldestFirst))
   for (const gateway of gateways) {
     const name = `${gateway.metadata.namespace ?? 'default'}/${gateway.metadata.name ?? ''}`
     const source: RequestSource = { namespace: 'istio-system', labels: INGRESS_LABELS, gateway: name }
