@@ -38,6 +38,7 @@ await writeFile(bareScript, `for (let i = 0; i < ${PROBES}; i++) await (await fe
 const chaos = lookupExecutable('chaos', process.env).found
 type Contender = { name: string; command: string; args: string[] }
 const contenders: Contender[] = [
+  { name: "node -e 0 (Node's own start, the floor)", command: 'node', args: ['-e', '0'] },
   { name: 'vitest-chaos --help', command: 'node', args: [bin, '--help'] },
   { name: 'vitest-chaos run (1 activity)', command: 'node', args: [bin, 'run', oneActivity, '--journal-path', join(dir, 'j1.json')] },
   { name: `vitest-chaos run (${PROBES} http activities)`, command: 'node', args: [bin, 'run', manyProbes, '--journal-path', join(dir, 'j2.json')] },
@@ -69,6 +70,8 @@ try {
 console.log(`wall time per process (median of ${RUNS} interleaved rounds, process start included):`)
 for (const [name, values] of times) console.log(`  ${name.padEnd(42)} ${formatRuns(values)}`)
 const of = (name: string) => median(times.get(name)!)
+const floor = of("node -e 0 (Node's own start, the floor)")
+console.log(`above Node's own start: --help +${(of('vitest-chaos --help') - floor).toFixed(0)} ms, 1-activity run +${(of('vitest-chaos run (1 activity)') - floor).toFixed(0)} ms`)
 console.log(`ratio: ${PROBES} http activities with vitest-chaos run / bare node script: ${(of(`vitest-chaos run (${PROBES} http activities)`) / of(`bare node script, ${PROBES} fetches`)).toFixed(2)}×`)
 if (chaos) {
   console.log(`ratio vs chaos run: 1 activity ${(of('vitest-chaos run (1 activity)') / of('chaos run (1 activity)')).toFixed(2)}×, ${PROBES} activities ${(of(`vitest-chaos run (${PROBES} http activities)`) / of(`chaos run (${PROBES} http activities)`)).toFixed(2)}×`)
