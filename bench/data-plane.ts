@@ -41,12 +41,17 @@ const contenders = {
 type Name = keyof typeof contenders
 const results = new Map<Name, LoadResult[]>()
 let rssLoaded = 0
+// this process's CPU while autocannon (another process) loads the ingress: the cluster's threads, the main one idles
+const cpuPerPage: number[] = []
 try {
   for (const [url, connections] of Object.values(contenders)) await load(url, connections, 2) // warm-up: JIT and connection pools
   for (let round = 0; round < ROUNDS; round++) {
     for (const [name, [url, connections]] of Object.entries(contenders) as [Name, (typeof contenders)[Name]][]) {
+      const cpuBefore = process.cpuUsage()
       const result = await load(url, connections)
+      const cpu = process.cpuUsage(cpuBefore)
       if (result.bad > 0) throw new Error(`${name}: ${result.bad} failed requests`)
+      if (url.startsWith(cluster.productPageUrl!)) cpuPerPage.push((cpu.user + cpu.system) / result.total)
       results.set(name, [...(results.get(name) ?? []), result])
       rssLoaded = Math.max(rssLoaded, process.memoryUsage.rss())
     }
@@ -67,5 +72,6 @@ for (const name of Object.keys(contenders) as Name[]) {
 }
 const ratio = summary('bare node:http server, 10 connections').rps / summary('ingress /productpage, 10 connections').rps
 console.log(`ratio: the bare server answers ${ratio.toFixed(1)}× the ingress's /productpage rate at 10 connections (target ≤ 12×)`)
+console.log(`CPU per /productpage in the cluster's process (all rounds through the ingress): median ${median(cpuPerPage).toFixed(0)} µs [${cpuPerPage.map((v) => v.toFixed(0)).join(', ')}]; less sensitive to a shared machine than req/s`)
 console.log(`resident memory of this process: ${(rssBefore / 2 ** 20).toFixed(0)} MB before the cluster, ${(rssLoaded / 2 ** 20).toFixed(0)} MB at most under load (the cluster with bookinfo: ${((rssLoaded - rssBefore) / 2 ** 20).toFixed(0)} MB, all its threads; no child processes)`)
 console.log(describeMachine().replace('machine:', 'after the run:'))
