@@ -42,7 +42,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'chaos',
-          include: ['e2e/**/*.chaos.test.ts'],
+          include: ['e2e/**/*.chaos.test.ts', 'examples/**/*.chaos.test.ts'],
           setupFiles: ['./src/vitest/setup.ts'],
           testTimeout: 180_000,
           hookTimeout: 120_000,

@@ -1,3 +1,4 @@
+import type { ProcessPrograms } from '../emulator/workloads/program.js'
 import type { ClusterProviderName, StartedCluster } from './started-cluster.js'
 
 /** What `startCluster` accepts; every provider reads the part it needs and ignores the rest. */
@@ -32,6 +33,18 @@ export interface StartClusterOptions {
   k3sImage?: string
   /** existing: the context to use instead of the kubeconfig's current context. */
   context?: string
+  /**
+   * emulated: image name (no registry, no tag) → the command that stands in for it, run as a local process per
+   * container with the pod's env, `PORT` and the mesh as its way out (docs/own-service.md). Other providers run the
+   * real images and ignore this. A relative `cwd` is resolved against the current directory.
+   */
+  programs?: ProcessPrograms
+  /**
+   * YAML files applied after bookinfo (any provider; paths relative to the current directory). `startCluster`
+   * waits until their Deployments, StatefulSets and ReplicaSets have every replica Ready, and fails naming the pod,
+   * its exit code and its last log lines when one cannot start.
+   */
+  manifests?: readonly string[]
 }
 
 /** One way of getting a cluster; every provider file exports one of these. */

@@ -1,7 +1,13 @@
+import { resolve } from 'node:path'
+import type { ProcessPrograms } from '../emulator/workloads/program.js'
 import { ClusterError } from '../errors.js'
 import type { ClusterProvider } from './cluster-provider.js'
 import { makeStartedCluster } from './make-started-cluster.js'
 import { openStateDir } from './state-dir.js'
+
+/** Relative working directories are pinned to this process's, wherever the emulator itself runs. */
+const withAbsoluteCwd = (programs: ProcessPrograms): ProcessPrograms =>
+  Object.fromEntries(Object.entries(programs).map(([image, program]) => [image, { ...program, cwd: resolve(program.cwd ?? '.') }]))
 
 /** The embedded emulated cluster: one process on 127.0.0.1, Istio routing included, no Docker. */
 export const emulatedProvider: ClusterProvider = {
@@ -16,6 +22,7 @@ export const emulatedProvider: ClusterProvider = {
       stateDir: state.path,
       ...(options.apiPort !== undefined ? { port: options.apiPort } : {}),
       ...(options.ingressPort !== undefined ? { ingressPort: options.ingressPort } : {}),
+      ...(options.programs ? { processPrograms: withAbsoluteCwd(options.programs) } : {}),
     }).catch(async (error: unknown) => {
       await state.remove()
       throw new ClusterError(`emulated cluster: could not start: ${(error as Error).message}`, 'emulated', { cause: error })

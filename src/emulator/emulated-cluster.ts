@@ -1,4 +1,4 @@
-import type { ProgramRegistry } from './workloads/program.js'
+import type { ProcessPrograms, ProgramRegistry } from './workloads/program.js'
 
 export interface EmulatedClusterOptions {
   /** API server port on 127.0.0.1; default 0 (ephemeral). */
@@ -9,6 +9,10 @@ export interface EmulatedClusterOptions {
   ingressPort?: number
   /** Extra or replacement image → program entries. */
   programs?: ProgramRegistry
+  /** Image → command for images that run as local processes, e.g. `{ shop: { command: ['node', 'shop.js'] } }`; plain data. */
+  processPrograms?: ProcessPrograms
+  /** Directory relative `cwd`s of `processPrograms` are resolved against; default `process.cwd()`. */
+  programDir?: string
   /** Where to write `kubeconfig` and `cluster.json`; default: a fresh temp directory. */
   stateDir?: string
   /** Wait until every node is Ready and every deployment fully available before resolving (default true). */

@@ -75,7 +75,11 @@ export const startClusterInProcess = async (options: EmulatedClusterOptions = {}
     applyTopology(store)
     stops.push(startControllers(store, events))
     const programs = new Map<string, Program>([...(bookinfo ? bookinfoPrograms : []), ...(options.programs ?? [])])
-    const kubelet = startKubelet({ store, network, events, programs, outboundFetch: (pod) => mesh.outboundFetch(pod) })
+    const kubelet = startKubelet({
+      store, network, events, programs, outboundFetch: (pod) => mesh.outboundFetch(pod),
+      ...(options.processPrograms ? { processPrograms: options.processPrograms } : {}),
+      ...(options.programDir ? { programDir: options.programDir } : {}),
+    })
     stops.push(() => kubelet.stop())
     const api = await startApiServer({ store, token, podLogs: kubelet.logs, ...(options.port !== undefined ? { port: options.port } : {}) })
     stops.push(() => api.close())

@@ -71,6 +71,9 @@ type ChaosTestAPI = ReturnType<typeof buildChaosTest> & {
  *
  * @example
  * const chaosTest = createChaosTest({ scope: 'file', cluster: { provider: 'kind' } })
+ *
+ * // your own service next to bookinfo: on the emulated cluster the image `shop` runs as `node shop.mjs`
+ * const shopTest = createChaosTest({ scope: 'file', cluster: { programs: { shop: { command: ['node', 'shop.mjs'] } }, manifests: ['k8s/shop.yaml'] } })
  */
 export const createChaosTest = (options: ChaosTestOptions = {}): ChaosTestAPI => {
   const chaosTest = buildChaosTest(options)

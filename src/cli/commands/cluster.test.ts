@@ -43,6 +43,12 @@ describe('vitest-chaos cluster (in process)', () => {
       "vitest-chaos cluster: invalid value for '--provider': 'minikube' is not one of emulated, kind, k3s\n",
     )
     expect((await cli(['cluster', 'up', '--bogus'])).code).toBe(2)
+    expect(await cli(['cluster', 'up', '--program', 'node shop.js'])).toEqual({
+      code: 2, stdout: '', stderr: "vitest-chaos cluster: invalid value for '--program': 'node shop.js' is not IMAGE=COMMAND (e.g. --program shop='node shop.js')\n",
+    })
+    expect((await cli(['cluster', 'up', '--program', 'ghcr.io/me/shop:1.0=node shop.js'])).stderr).toBe(
+      "vitest-chaos cluster: invalid value for '--program': 'ghcr.io/me/shop:1.0' must be an image name without registry and tag (e.g. 'shop' for ghcr.io/me/shop:1.0)\n",
+    )
   })
 
   it('up --provider kind without kind on PATH: exit 1 and one line saying how to install it', async () => {

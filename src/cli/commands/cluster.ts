@@ -9,10 +9,12 @@ import { runCommand } from '../../clusters/run-command.js'
 import { startCluster } from '../../clusters/start-cluster.js'
 import type { ClusterProviderName, StartedCluster } from '../../clusters/started-cluster.js'
 import { stopRecordedProcess } from '../../clusters/stop-recorded-process.js'
+import type { ProcessProgram, ProcessPrograms } from '../../emulator/workloads/program.js'
 import { isChaosError } from '../../errors.js'
 import type { CliCommand, CliIO } from '../cli-command.js'
 
 const usage = `Usage: vitest-chaos cluster up [--provider emulated|kind|k3s] [--state-dir DIR] [--no-bookinfo] [--name NAME]
+                                  [--program IMAGE=COMMAND]... [--manifest FILE]...
        vitest-chaos cluster down [--provider emulated|kind|k3s] [--state-dir DIR] [--name NAME]
 
 up    Starts a cluster with bookinfo, writes DIR/kubeconfig, DIR/cluster.json and DIR/env, and prints
@@ -26,6 +28,9 @@ Options:
   --state-dir  where the files go (default .chaos)
   --no-bookinfo  start an empty cluster
   --name       kind cluster name (default ${DEFAULT_KIND_NAME})
+  --program    emulated: run image IMAGE (name without registry and tag) as COMMAND, through /bin/sh -c,
+               e.g. --program shop='node examples/own-service/shop.js'; repeatable
+  --manifest   a YAML file applied after bookinfo, waited for until its workloads are Ready; repeatable
 
 In another terminal: source .chaos/env && npx vitest run chaos
 `
@@ -39,7 +44,10 @@ const parseClusterArgs = (argv: string[]) => {
   try {
     parsed = parseArgs({
       args: argv, allowPositionals: true, strict: true,
-      options: { provider: { type: 'string' }, 'state-dir': { type: 'string', default: '.chaos' }, 'no-bookinfo': { type: 'boolean', default: false }, name: { type: 'string' } },
+      options: {
+        provider: { type: 'string' }, 'state-dir': { type: 'string', default: '.chaos' }, 'no-bookinfo': { type: 'boolean', default: false }, name: { type: 'string' },
+        program: { type: 'string', multiple: true, default: [] }, manifest: { type: 'string', multiple: true, default: [] },
+      },
     })
   } catch (error) {
     throw new ClusterUsageError((error as Error).message)
@@ -54,7 +62,22 @@ const parseClusterArgs = (argv: string[]) => {
   return {
     action, provider: provider as ClusterProviderName | undefined, stateDir: resolve(parsed.values['state-dir']),
     bookinfo: !parsed.values['no-bookinfo'], name: parsed.values.name,
+    programs: parsePrograms(parsed.values.program), manifests: parsed.values.manifest.map((path) => resolve(path)),
   }
+}
+
+/** `IMAGE=COMMAND` flags → programs; the command runs through the shell so it may carry arguments and variables. */
+const parsePrograms = (flags: string[]): ProcessPrograms => {
+  const programs: Record<string, ProcessProgram> = {}
+  for (const flag of flags) {
+    const at = flag.indexOf('=')
+    const image = flag.slice(0, Math.max(at, 0)).trim()
+    const command = flag.slice(at + 1).trim()
+    if (at <= 0 || !image || !command) throw new ClusterUsageError(`invalid value for '--program': '${flag}' is not IMAGE=COMMAND (e.g. --program shop='node shop.js')`)
+    if (/[/:@]/.test(image)) throw new ClusterUsageError(`invalid value for '--program': '${image}' must be an image name without registry and tag (e.g. 'shop' for ghcr.io/me/shop:1.0)`)
+    programs[image] = { command: ['/bin/sh', '-c', command] }
+  }
+  return programs
 }
 
 type ClusterArgs = ReturnType<typeof parseClusterArgs>
@@ -75,7 +98,7 @@ const clusterUp = async (args: ClusterArgs, io: CliIO): Promise<number> => {
   const provider = args.provider ?? 'emulated'
   const foreground = provider !== 'kind'
   const cluster = await startCluster({
-    provider, stateDir: args.stateDir, bookinfo: args.bookinfo, signal: io.signal, keep: !foreground,
+    provider, stateDir: args.stateDir, bookinfo: args.bookinfo, signal: io.signal, keep: !foreground, programs: args.programs, manifests: args.manifests,
     ...(args.name ? { name: args.name } : {}), log: (line) => io.stderr(`${line}\n`),
   })
   try {

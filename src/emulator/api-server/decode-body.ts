@@ -1,7 +1,11 @@
-// Request bodies: JSON decoding with kube-apiserver's 400 texts, and the kind/namespace/name checks.
+// Request bodies: JSON or Kubernetes protobuf decoding with kube-apiserver's 400 texts, and the kind/namespace/name checks.
+import type { IncomingMessage } from 'node:http'
 import type { KubeObject } from '../store/kube-object.js'
+import { mediaType, readBodyBytes } from './http-io.js'
+import { decodeProtobufObject } from './protobuf/decode-protobuf-object.js'
+import { PROTOBUF_MEDIA_TYPE } from './protobuf/protobuf-envelope.js'
 import { apiVersionOf, type ResourceDefinition } from './resource-table.js'
-import { badRequest } from './status.js'
+import { badRequest, unsupportedBodyType } from './status.js'
 
 const jsonErrorText = (error: unknown, text: string): string => {
   if (text.trim() === '' || /end of (JSON )?input|Unterminated|Unexpected end/i.test(String((error as Error).message))) return 'unexpected end of JSON input'
@@ -20,11 +24,34 @@ export const parseJson = (text: string, kind: string): unknown => {
   }
 }
 
-const internalGroup = (group: string) => (group === '' ? 'core' : group.split('.')[0])
+const internalGroup = (group: string): string => (group === '' ? 'core' : (group.split('.')[0] ?? group))
 
-/** Decodes a body meant to be a `resource` object: kind and namespace checked against the URL. */
-export const decodeObject = (text: string, resource: ResourceDefinition, version: string, namespace: string | undefined): KubeObject => {
-  const value = parseJson(text, resource.kind)
+/** The kind a request body must be: a resource's own kind, or `Eviction`, `Scale`, `DeleteOptions`. */
+export interface BodyKind {
+  group: string
+  version: string
+  kind: string
+  /** Custom resources read JSON only (kube-apiserver answers a protobuf body with 415). */
+  custom?: boolean
+  /** An empty or blank body is allowed and reads as undefined (DeleteOptions). */
+  optional?: boolean
+}
+
+/** Reads and decodes a request body: Kubernetes protobuf when its Content-Type says so, JSON otherwise. */
+export const readBodyAs = async (request: IncomingMessage, expected: BodyKind): Promise<unknown> => {
+  const body = await readBodyBytes(request)
+  if (mediaType(request.headers['content-type']) !== PROTOBUF_MEDIA_TYPE) {
+    const text = body.toString('utf8')
+    return expected.optional && text.trim() === '' ? undefined : parseJson(text, expected.kind)
+  }
+  if (expected.optional && body.length === 0) return undefined
+  if (expected.custom) throw unsupportedBodyType(['application/json', 'application/yaml'])
+  return decodeProtobufObject(body, { apiVersion: apiVersionOf(expected.group, expected.version), kind: expected.kind, internalGroup: internalGroup(expected.group) })
+}
+
+/** Reads a body meant to be a `resource` object: kind and namespace checked against the URL. */
+export const readObject = async (request: IncomingMessage, resource: ResourceDefinition, version: string, namespace: string | undefined): Promise<KubeObject> => {
+  const value = await readBodyAs(request, { ...resource, version })
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw badRequest(`the object provided is unrecognized (must be of type ${resource.kind}): couldn't get version/kind; json parse error: json: cannot unmarshal ${Array.isArray(value) ? 'array' : typeof value} into Go value of type struct { APIVersion string "json:\\"apiVersion,omitempty\\""; Kind string "json:\\"kind,omitempty\\"" }`)
   }

@@ -2,7 +2,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { KubeObject } from '../store/kube-object.js'
 import type { ApiContext } from './api-context.js'
-import { decodeObject, parseJson } from './decode-body.js'
+import { readBodyAs, readObject } from './decode-body.js'
 import { deleteObject, type DeleteOptions } from './delete-object.js'
 import { evictPod } from './evict-pod.js'
 import { mediaType, readBody, sendJson } from './http-io.js'
@@ -18,9 +18,13 @@ import { tableFor, wantsTable } from './tables/build-table.js'
 import { watchObjects } from './watch-objects.js'
 import { createObject, replaceObject } from './write-objects.js'
 
-const readDeleteOptions = async (request: IncomingMessage, query: URLSearchParams): Promise<DeleteOptions> => {
-  const text = await readBody(request)
-  const body = (text.trim() ? parseJson(text, 'DeleteOptions') : {}) as DeleteOptions & { orphanDependents?: boolean }
+const DELETE_OPTIONS = { group: '', version: 'v1', kind: 'DeleteOptions', optional: true }
+const EVICTION = { group: 'policy', version: 'v1', kind: 'Eviction' }
+const SCALE = { group: 'autoscaling', version: 'v1', kind: 'Scale' }
+
+const readDeleteOptions = async (request: IncomingMessage, query: URLSearchParams, custom?: boolean): Promise<DeleteOptions> => {
+  const decoded = await readBodyAs(request, { ...DELETE_OPTIONS, custom })
+  const body = (decoded === undefined ? {} : decoded) as DeleteOptions & { orphanDependents?: boolean }
   if (typeof body !== 'object' || body === null) throw badRequest('DeleteOptions must be a JSON object')
   const grace = query.get('gracePeriodSeconds')
   const policy = query.get('propagationPolicy')
@@ -61,12 +65,12 @@ export const handleResource = async (context: ApiContext, request: IncomingMessa
       return
     }
     if (method === 'POST') {
-      const object = decodeObject(await readBody(request), resource, version, namespace)
+      const object = await readObject(request, resource, version, namespace)
       sendJson(response, 201, present(createObject(store, resource, object)))
       return
     }
     if (method === 'DELETE' && resource.verbs.includes('deletecollection')) {
-      const options = await readDeleteOptions(request, query)
+      const options = await readDeleteOptions(request, query, resource.custom)
       const page = await listObjects(store, resource, namespace, new URLSearchParams(), parseSelectors(query, resource))
       for (const item of page.items) {
         try {
@@ -83,7 +87,7 @@ export const handleResource = async (context: ApiContext, request: IncomingMessa
 
   if (subresource === 'eviction') {
     if (method !== 'POST') throw methodNotAllowed()
-    sendJson(response, 201, evictPod(store, namespace!, name, parseJson(await readBody(request), 'Eviction')))
+    sendJson(response, 201, evictPod(store, namespace!, name, await readBodyAs(request, EVICTION)))
     return
   }
   if (subresource === 'log') {
@@ -95,11 +99,10 @@ export const handleResource = async (context: ApiContext, request: IncomingMessa
     if (method === 'GET') return sendJson(response, 200, scaleOf(load()))
     if (method !== 'PUT' && method !== 'PATCH') throw methodNotAllowed()
     const current = load()
-    const text = await readBody(request)
     const scale =
       method === 'PUT'
-        ? (parseJson(text, 'Scale') as KubeObject)
-        : patchDocument({ ...resource, kind: 'Scale' }, mediaType(request.headers['content-type']), text, scaleOf(current), query)
+        ? ((await readBodyAs(request, SCALE)) as KubeObject)
+        : patchDocument({ ...resource, kind: 'Scale' }, mediaType(request.headers['content-type']), await readBody(request), scaleOf(current), query)
     if (!isObjectLike(scale)) throw genericInvalid()
     sendJson(response, 200, scaleOf(replaceObject(store, resource, name, applyScale(current, scale))))
     return
@@ -112,7 +115,7 @@ export const handleResource = async (context: ApiContext, request: IncomingMessa
       return
     }
     case 'PUT': {
-      const object = decodeObject(await readBody(request), resource, version, namespace)
+      const object = await readObject(request, resource, version, namespace)
       sendJson(response, 200, present(replaceObject(store, resource, name, object, subresource)))
       return
     }
@@ -126,7 +129,7 @@ export const handleResource = async (context: ApiContext, request: IncomingMessa
     }
     case 'DELETE': {
       if (subresource !== undefined) throw methodNotAllowed()
-      const outcome = deleteObject(store, resource, namespace, name, await readDeleteOptions(request, query))
+      const outcome = deleteObject(store, resource, namespace, name, await readDeleteOptions(request, query, resource.custom))
       const answerObject = !outcome.removed || resource.kind === 'Namespace' || resource.kind === 'Pod'
       sendJson(response, 200, answerObject ? present(outcome.object) : success(deletedDetails(resource, name, outcome.object.metadata.uid)))
       return

@@ -6,9 +6,11 @@ import type { ApiContext, PodLogReader } from './api-context.js'
 import { apiGroupDocument, apiGroupList, apiResourceList, apiVersions, healthText, versionInfo } from './discovery.js'
 import { startGarbageCollector } from './garbage-collect.js'
 import { handleResource } from './handle-resource.js'
-import { sendJson, sendText } from './http-io.js'
+import { responseEncoding, sendJson, sendText } from './http-io.js'
 import { parsePath } from './parse-path.js'
-import { ApiError, failure, resourceNotFound } from './status.js'
+import { refuseProtobufAnswer } from './protobuf/refuse-protobuf.js'
+import { PROTOBUF_MEDIA_TYPE } from './protobuf/protobuf-envelope.js'
+import { ApiError, failure, notAcceptable, resourceNotFound } from './status.js'
 
 export interface ApiServerOptions {
   store: Store
@@ -30,13 +32,6 @@ export interface ApiServer {
 
 const HEALTH = new Set(['/healthz', '/readyz', '/livez'])
 
-const acceptsJson = (accept: string | undefined): boolean =>
-  !accept ||
-  accept.split(',').some((part) => {
-    const [type = '', ...params] = part.split(';').map((piece) => piece.trim())
-    return ['*/*', 'application/*', 'application/json', 'application/yaml'].includes(type) && !params.some((param) => param.startsWith('as=') && !param.endsWith('=Table'))
-  })
-
 const authorize = (request: IncomingMessage, token: string, url: URL): void => {
   const header = request.headers.authorization
   if (header === undefined) throw anonymousForbidden(request.method ?? 'GET', url)
@@ -49,10 +44,10 @@ const route = async (context: ApiContext, token: string, request: IncomingMessag
   if (HEALTH.has(url.pathname)) return sendText(response, 200, healthText(url.pathname.slice(1), url.searchParams.has('verbose')))
   if (url.pathname === '/version') return sendJson(response, 200, versionInfo())
   authorize(request, token, url)
-  if (!acceptsJson(request.headers.accept)) {
-    throw new ApiError(failure(406, 'NotAcceptable', 'only the following media types are accepted: application/json, application/yaml, application/vnd.kubernetes.protobuf'))
-  }
+  const encoding = responseEncoding(request.headers.accept)
+  if (!encoding) throw notAcceptable(['application/json', 'application/yaml', PROTOBUF_MEDIA_TYPE])
   const target = parsePath(url.pathname)
+  if (encoding === 'protobuf') refuseProtobufAnswer(target, url.searchParams)
   const method = request.method ?? 'GET'
   switch (target.type) {
     case 'api-versions':

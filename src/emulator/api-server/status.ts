@@ -83,6 +83,14 @@ export const resourceNotFound = (): ApiError =>
 export const methodNotAllowed = (): ApiError =>
   new ApiError(failure(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource', {}))
 
+/** 406: the Accept header names no media type this route can write. */
+export const notAcceptable = (mediaTypes: string[]): ApiError =>
+  new ApiError(failure(406, 'NotAcceptable', `only the following media types are accepted: ${mediaTypes.join(', ')}`))
+
+/** 415 from content negotiation (not the patch-type 415): the body's Content-Type is not one this route reads. */
+export const unsupportedBodyType = (mediaTypes: string[]): ApiError =>
+  new ApiError(failure(415, 'UnsupportedMediaType', `the body of the request was in an unknown format - accepted media types include: ${mediaTypes.join(', ')}`))
+
 export const unsupportedMediaType = (): ApiError => new ApiError(failure(415, 'UnsupportedMediaType', '415: Unsupported Media Type', {}))
 
 export const genericInvalid = (): ApiError =>

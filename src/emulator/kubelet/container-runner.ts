@@ -1,7 +1,8 @@
 // One container: start its program, probe it, restart it in place after a crash (with back-off), stop it.
 import { kubeNow } from '../controllers/kube-time.js'
 import type { Container, Pod, Probe } from '../controllers/kube-types.js'
-import type { OutboundFetch, Program, RunningProgram } from '../workloads/program.js'
+import type { OutboundFetch, Program, RunningProgram, ServiceLink } from '../workloads/program.js'
+import { ContainerConfigError } from './container-env.js'
 import { newContainerId, type ContainerRecord, type TerminatedState } from './container-status.js'
 import { probeContainerPort, runProbe } from './run-probe.js'
 
@@ -10,6 +11,8 @@ export interface ContainerRunnerOptions {
   container: Container
   program: Program
   fetch: OutboundFetch
+  /** The container's env (envFrom, env, `HOSTNAME`) and the namespace's Services, read at each (re)start. */
+  environment: () => { env: Record<string, string>; services: ServiceLink[] }
   log: (line: string) => void
   rotateLogs: () => void
   event: (reason: string, message: string, type?: 'Normal' | 'Warning') => void
@@ -19,6 +22,9 @@ export interface ContainerRunnerOptions {
 
 const MAX_BACKOFF_S = 300
 const KILLED = 137
+const CONFIG_RETRY_MS = 2_000
+/** What a container runtime reports when it cannot execute the command at all. */
+const START_FAILED = 128
 
 /** Ports a container listens on: declared container ports plus numeric probe ports. */
 const listenPorts = (container: Container): number[] => {
@@ -63,12 +69,7 @@ export class ContainerRunner {
       return
     }
     this.#options.event('Killing', `Stopping container ${this.record.name}`)
-    let timer: NodeJS.Timeout | undefined
-    const inTime = await Promise.race([
-      running.stop().then(() => true, () => true),
-      new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), Math.max(0, graceMs)))),
-    ])
-    clearTimeout(timer)
+    const inTime = await stopWithin(running, graceMs)
     this.#terminate(inTime ? { exitCode: 0, reason: 'Completed', startedAt } : { exitCode: KILLED, reason: 'Error', startedAt })
   }
 
@@ -82,23 +83,24 @@ export class ContainerRunner {
         namespace: pod.metadata.namespace ?? '',
         containerName: container.name,
         image: container.image,
-        env: { ...Object.fromEntries((container.env ?? []).map((entry) => [entry.name, entry.value ?? ''])), HOSTNAME: pod.metadata.name ?? '' },
+        ...this.#options.environment(),
         containerPorts: listenPorts(container),
         log: this.#options.log,
         fetch: this.#options.fetch,
       })
     } catch (error) {
-      this.#options.log(`failed to start: ${(error as Error).message}`)
-      return this.#crashed(1, kubeNow())
+      return this.#failedToStart(error as Error)
     }
     if (this.#stopping) return void running.stop().catch(() => undefined)
     this.#running = running
     this.ports = running.ports
     const startedAt = kubeNow()
-    Object.assign(this.record, { state: { running: { startedAt } }, started: true, ready: !container.readinessProbe })
     if (first) this.#options.event('Pulled', `Container image "${container.image}" already present on machine`)
     this.#options.event('Created', `Created container: ${container.name}`)
     this.#options.event('Started', `Started container ${container.name}`)
+    const exitedAtOnce = running.exited && (await Promise.race([running.exited, Promise.resolve(undefined)]))
+    if (exitedAtOnce) return this.#crashed(exitedAtOnce.exitCode, startedAt)
+    Object.assign(this.record, { state: { running: { startedAt } }, started: true, ready: !container.readinessProbe })
     running.exited?.then(({ exitCode }) => {
       if (this.#running === running && !this.#stopping) this.#crashed(exitCode, startedAt)
     }, () => undefined)
@@ -115,10 +117,24 @@ export class ContainerRunner {
     this.#options.onChange()
   }
 
-  #crashed(exitCode: number, startedAt: string): void {
+  /** A missing ConfigMap or Secret waits and retries; a command that cannot run is a `StartError` (exit code 128), restarted with back-off. */
+  #failedToStart(error: Error): void {
+    if (this.#stopping) return
+    this.#options.event('Failed', `Error: ${error.message}`, 'Warning')
+    if (error instanceof ContainerConfigError) {
+      Object.assign(this.record, { state: { waiting: { reason: 'CreateContainerConfigError', message: error.message } } })
+      this.#options.onChange()
+      return this.#later(CONFIG_RETRY_MS, () => void this.#launch())
+    }
+    this.#options.log(error.message)
+    const now = kubeNow()
+    this.#crashed(START_FAILED, now, { reason: 'StartError', message: error.message })
+  }
+
+  #crashed(exitCode: number, startedAt: string, cause: { reason: string; message: string } | undefined = undefined): void {
     this.#running = undefined
     this.#clearTimers()
-    this.#terminate({ exitCode, reason: exitCode === 0 ? 'Completed' : 'Error', startedAt })
+    this.#terminate({ exitCode, reason: exitCode === 0 ? 'Completed' : 'Error', ...cause, startedAt })
     const policy = this.#options.pod.spec.restartPolicy ?? 'Always'
     if (policy === 'Never' || (policy === 'OnFailure' && exitCode === 0)) return
     const delayS = this.record.restartCount === 0 ? 0 : Math.min(MAX_BACKOFF_S, 10 * 2 ** (this.record.restartCount - 1))
@@ -161,7 +177,8 @@ export class ContainerRunner {
     this.#options.event('Killing', `Container ${this.record.name} failed liveness probe, will be restarted`)
     const running = this.#running
     this.#running = undefined
-    void running.stop().catch(() => undefined).then(() => !this.#stopping && this.#crashed(KILLED, startedAt))
+    const graceMs = (this.#options.pod.spec.terminationGracePeriodSeconds ?? 30) * 1000
+    void stopWithin(running, graceMs).then(() => !this.#stopping && this.#crashed(KILLED, startedAt))
   }
 
   #setReady(ready: boolean): void {
@@ -194,6 +211,19 @@ export class ContainerRunner {
     for (const timer of this.#timers) clearTimeout(timer)
     this.#timers.clear()
   }
+}
+
+/** SIGTERM, then SIGKILL when `graceMs` runs out; true when the program stopped in time. */
+const stopWithin = async (running: RunningProgram, graceMs: number): Promise<boolean> => {
+  let timer: NodeJS.Timeout | undefined
+  const stopped = running.stop().then(() => true, () => true)
+  const inTime = await Promise.race([stopped, new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), Math.max(0, graceMs))))])
+  clearTimeout(timer)
+  if (!inTime && running.kill) {
+    running.kill()
+    await Promise.race([stopped, new Promise((resolve) => setTimeout(resolve, 1_000).unref())])
+  }
+  return inTime
 }
 
 const describeProbe = (probe: Probe): string =>

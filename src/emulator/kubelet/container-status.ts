@@ -9,6 +9,7 @@ export type ContainerState =
 export interface TerminatedState {
   exitCode: number
   reason: string
+  message?: string
   startedAt?: string
   finishedAt: string
   containerID: string

@@ -6,6 +6,7 @@ import type { EventRecorder } from '../controllers/record-event.js'
 import type { PodNetwork } from '../pod-network.js'
 import type { Store } from '../store/store.js'
 import type { OutboundFetch, Program } from '../workloads/program.js'
+import { containerEnvOf, serviceLinksOf } from './container-env.js'
 import { ContainerRunner } from './container-runner.js'
 import type { ContainerLogs } from './container-logs.js'
 import { podStatusOf } from './pod-status.js'
@@ -41,6 +42,7 @@ export class PodWorker {
           container,
           program: deps.programFor(container.image),
           fetch: deps.outboundFetch(pod),
+          environment: () => ({ env: { ...containerEnvOf(deps.store, this.#current() ?? pod, container), HOSTNAME: pod.metadata.name ?? '' }, services: serviceLinksOf(deps.store, pod) }),
           log: (line) => deps.logs.append(pod.metadata.namespace ?? '', pod.metadata.name ?? '', container.name, line),
           rotateLogs: () => deps.logs.rotate(pod.metadata.namespace ?? '', pod.metadata.name ?? '', container.name),
           event: (reason, message, type) => deps.events.record({ involved: this.#current() ?? pod, reason, message, source, type }),

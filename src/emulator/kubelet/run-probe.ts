@@ -9,7 +9,8 @@ export const probeContainerPort = (container: Container, port: number | string):
   return container.ports?.find((candidate) => candidate.name === port)?.containerPort
 }
 
-const tcpOpen = (port: number, timeoutMs: number) =>
+/** True when something accepts a TCP connection on 127.0.0.1:`port` within `timeoutMs`. */
+export const tcpOpen = (port: number, timeoutMs: number) =>
   new Promise<boolean>((resolve) => {
     const socket = connect({ host: '127.0.0.1', port })
     const done = (ok: boolean) => {

@@ -7,11 +7,13 @@ import { isPodFinished } from '../controllers/pod-state.js'
 import type { PodNetwork } from '../pod-network.js'
 import type { Store } from '../store/store.js'
 import { defaultWebServer } from '../workloads/default-web-server.js'
-import { imageName, type OutboundFetch, type ProgramRegistry } from '../workloads/program.js'
+import { imageName, type OutboundFetch, type ProcessPrograms, type Program, type ProgramRegistry } from '../workloads/program.js'
 import { ContainerLogs } from './container-logs.js'
 import { startNodeHeartbeat } from './node-heartbeat.js'
 import { internalIpOf, PodAddresses } from './pod-addresses.js'
 import { PodWorker } from './pod-worker.js'
+import { ProcessGuard } from './process-guard.js'
+import { createProcessProgram } from './process-program.js'
 
 export interface KubeletOptions {
   store: Store
@@ -19,6 +21,10 @@ export interface KubeletOptions {
   events: EventRecorder
   /** Image → program; images not listed run the default web server. */
   programs?: ProgramRegistry
+  /** Image → command: these images run as local processes (they win over `programs`). */
+  processPrograms?: ProcessPrograms
+  /** Directory a process program's relative `cwd` is resolved against; default `process.cwd()`. */
+  programDir?: string
   /** The pod's way out to other Services (the mesh); default: plain `fetch`. */
   outboundFetch?: (pod: Pod) => OutboundFetch
 }
@@ -89,7 +95,11 @@ export const startKubelet = (options: KubeletOptions): Kubelet => {
     worker.start()
   }
 
-  const programFor = (image: string) => options.programs?.get(imageName(image)) ?? defaultWebServer
+  const guard = new ProcessGuard()
+  const processPrograms = new Map<string, Program>(
+    Object.entries(options.processPrograms ?? {}).map(([image, spec]) => [image, createProcessProgram(spec, guard, options.programDir ?? process.cwd())]),
+  )
+  const programFor = (image: string) => processPrograms.get(imageName(image)) ?? options.programs?.get(imageName(image)) ?? defaultWebServer
   const outboundFetch = options.outboundFetch ?? (() => (url: string, init?: RequestInit) => fetch(url, init))
 
   const drain = () => {
@@ -122,6 +132,7 @@ export const startKubelet = (options: KubeletOptions): Kubelet => {
       const all = [...workers.values()].map(({ worker }) => worker.kill())
       workers.clear()
       await Promise.allSettled([...all, ...pending])
+      guard.close()
     },
   }
 }

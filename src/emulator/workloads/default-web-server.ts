@@ -1,7 +1,7 @@
 // The stand-in for any image without a registered program: answers 200 with its pod name on every path.
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import type { Program } from './program.js'
+import { imageName, type Program } from './program.js'
 
 const listen = (server: Server) =>
   new Promise<number>((resolve, reject) => {
@@ -36,6 +36,7 @@ export const defaultWebServer: Program = async (context) => {
   const ports: Record<number, number> = {}
   for (const [containerPort, server] of servers) ports[containerPort] = await listen(server)
   context.log(`${context.image} started as ${context.podName}; listening on ${Object.values(ports).join(', ') || 'no ports'}`)
+  context.log(`no program is mapped to image "${imageName(context.image)}": the default web server stands in for it (200 on every path)`)
   return {
     ports,
     async stop() {

@@ -16,6 +16,15 @@ export interface ProgramContext {
   log: (line: string) => void
   /** Outbound calls to other Services, through the mesh. */
   fetch: OutboundFetch
+  /** The Services of the pod's namespace when the container starts, for the Kubernetes service env vars; default none. */
+  services?: readonly ServiceLink[]
+}
+
+/** A Service as the kubelet's service env vars describe it (`<NAME>_SERVICE_HOST`, `<NAME>_PORT_<port>_TCP`, …). */
+export interface ServiceLink {
+  name: string
+  namespace: string
+  ports: readonly { name?: string; port: number; protocol: string }[]
 }
 
 export interface RunningProgram {
@@ -25,6 +34,8 @@ export interface RunningProgram {
   stop(): Promise<void>
   /** Resolves if the program exits on its own (a crash); the kubelet restarts it in place. */
   exited?: Promise<{ exitCode: number }>
+  /** SIGKILL, when `stop()` outlasts the grace period (programs that are processes). */
+  kill?: () => void
 }
 
 /** Starts the stand-in for one container image. */
@@ -32,6 +43,25 @@ export type Program = (context: ProgramContext) => Promise<RunningProgram>
 
 /** Image → program, matched on the image's repository name without registry and tag. */
 export type ProgramRegistry = ReadonlyMap<string, Program>
+
+/**
+ * A container image that runs as a local process: the kubelet starts `command` once per container, in its own
+ * process group, with the pod's environment. Plain data, so it survives structured clone.
+ *
+ * @example
+ * const shop: ProcessProgram = { command: ['node', 'dist/server.js'], cwd: '/home/me/shop', env: { LOG_LEVEL: 'debug' } }
+ */
+export interface ProcessProgram {
+  /** The program and its arguments; `command[0]` is looked up on `PATH` (no shell), e.g. `['node', 'server.js']`. */
+  command: readonly string[]
+  /** Working directory of the process; default: the directory the cluster was started from. */
+  cwd?: string
+  /** Variables the image would set (a Dockerfile's `ENV`); the pod spec's `env` overrides them. */
+  env?: Readonly<Record<string, string>>
+}
+
+/** Image name (no registry, no tag) → the process that stands in for it, e.g. `{ shop: { command: ['node', 'shop.js'] } }`. */
+export type ProcessPrograms = Readonly<Record<string, ProcessProgram>>
 
 /** `registry.istio.io/release/examples-bookinfo-reviews-v3:1.20.3` → `examples-bookinfo-reviews-v3`. */
 export const imageName = (image: string): string => {

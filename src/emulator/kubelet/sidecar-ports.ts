@@ -1,0 +1,99 @@
+// The loopback ports a process reaches the mesh through: an HTTP proxy, and one port per Service port of its namespace.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { withoutHopByHop } from '../mesh/forward.js'
+import type { OutboundFetch, ServiceLink } from '../workloads/program.js'
+
+export interface SidecarPorts {
+  /** `HTTP_PROXY` target: takes `GET http://details:9080/details/0` (or a plain request with `Host: details:9080`). */
+  proxyPort: number
+  /** `<namespace>/<service>:<port>` → the loopback port that forwards to that Service port. */
+  servicePorts: ReadonlyMap<string, number>
+  close(): Promise<void>
+}
+
+export const servicePortKey = (service: ServiceLink, port: number): string => `${service.namespace}/${service.name}:${port}`
+
+const readBody = (incoming: IncomingMessage): Promise<Buffer> =>
+  new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    incoming.on('data', (chunk: Buffer) => chunks.push(chunk))
+    incoming.on('end', () => resolve(Buffer.concat(chunks)))
+    incoming.on('error', reject)
+  })
+
+const requestHeaders = (incoming: IncomingMessage): Headers => {
+  const headers = new Headers()
+  for (const [name, value] of Object.entries(withoutHopByHop(incoming.headers))) {
+    if (name === 'host' || name.startsWith('proxy-') || value === undefined) continue
+    for (const item of Array.isArray(value) ? value : [value]) headers.append(name, item)
+  }
+  return headers
+}
+
+/** What a proxy answers when the mesh could not be reached at all (unknown host, closed port). */
+const failureStatus = (error: unknown): number => ((error as { cause?: { code?: string } }).cause?.code === 'ENOTFOUND' ? 502 : 503)
+
+const forward = async (fetch: OutboundFetch, target: string, incoming: IncomingMessage, outgoing: ServerResponse): Promise<void> => {
+  const abort = new AbortController()
+  outgoing.on('close', () => outgoing.writableFinished || abort.abort(new Error('the client went away')))
+  try {
+    const body = await readBody(incoming)
+    const method = incoming.method ?? 'GET'
+    const init: RequestInit = { method, headers: requestHeaders(incoming), signal: abort.signal, ...(body.length && method !== 'GET' && method !== 'HEAD' ? { body } : {}) }
+    const response = await fetch(target, init)
+    const payload = Buffer.from(await response.arrayBuffer())
+    const headers: Record<string, string> = {}
+    response.headers.forEach((value, name) => (headers[name] = value))
+    outgoing.writeHead(response.status, { ...withoutHopByHop(headers), 'content-length': String(payload.length) })
+    outgoing.end(payload)
+  } catch (error) {
+    if (abort.signal.aborted) return void outgoing.destroy()
+    const text = `upstream connect error: ${(error as { cause?: Error }).cause?.message ?? (error as Error).message}\n`
+    if (!outgoing.headersSent) outgoing.writeHead(failureStatus(error), { 'content-type': 'text/plain', 'content-length': String(Buffer.byteLength(text)) })
+    outgoing.end(text)
+  }
+}
+
+const forwardThrough = (fetch: OutboundFetch, targetOf: (incoming: IncomingMessage) => string) =>
+  function forwardToMesh(incoming: IncomingMessage, outgoing: ServerResponse): void {
+    void forward(fetch, targetOf(incoming), incoming, outgoing)
+  }
+
+const listen = async (server: Server): Promise<number> => {
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => resolve())
+  })
+  return (server.address() as AddressInfo).port
+}
+
+const close = (server: Server) =>
+  new Promise<void>((resolve) => {
+    server.close(() => resolve())
+    server.closeAllConnections()
+  })
+
+/** Starts one pod's outbound ports; every request goes through `fetch`, the pod's sidecar. */
+export const startSidecarPorts = async (fetch: OutboundFetch, services: readonly ServiceLink[]): Promise<SidecarPorts> => {
+  const proxy = createServer(forwardThrough(fetch, (incoming) => {
+    const target = incoming.url ?? '/'
+    return /^https?:\/\//i.test(target) ? target : `http://${incoming.headers.host ?? 'localhost'}${target}`
+  }))
+  const servers: Server[] = [proxy]
+  const servicePorts = new Map<string, number>()
+  try {
+    const proxyPort = await listen(proxy)
+    for (const service of services) {
+      for (const { port } of service.ports) {
+        const server = createServer(forwardThrough(fetch, (incoming) => `http://${service.name}.${service.namespace}:${port}${incoming.url ?? '/'}`))
+        servers.push(server)
+        servicePorts.set(servicePortKey(service, port), await listen(server))
+      }
+    }
+    return { proxyPort, servicePorts, close: () => Promise.all(servers.map(close)).then(() => undefined) }
+  } catch (error) {
+    await Promise.all(servers.filter((server) => server.listening).map(close))
+    throw error
+  }
+}
