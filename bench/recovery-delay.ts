@@ -1,6 +1,6 @@
 // How late recovery is reported: after a productpage pod is killed, the time from the moment the hypothesis first
 // holds again (seen by an independent watch on the same pods) to the moment waitForRecovery reports it.
-// `npx tsx bench/recovery-delay.ts` (BENCH_RUNS kills, default 7).
+// `npx tsx bench/recovery-delay.ts` (BENCH_RUNS kills, default 7; BENCH_INTERVAL_MS the recovery timer, default 50).
 import { CoreV1Api, KubeConfig, Watch } from '@kubernetes/client-node'
 import { k8s } from '../src/drivers/kubernetes/builders.js'
 import { loadDriverCatalog } from '../src/drivers/load-driver-catalog.js'
@@ -44,7 +44,7 @@ try {
     const killedAt = performance.now()
     await core.deleteNamespacedPod({ name: victim!.metadata!.name!, namespace: NS, gracePeriodSeconds: 0 })
     holdsSince = undefined
-    const seconds = await waitForRecovery(hypothesis, { withinMs: 30_000, intervalMs: 50, catalog })
+    const seconds = await waitForRecovery(hypothesis, { withinMs: 30_000, intervalMs: Number(process.env.BENCH_INTERVAL_MS ?? 50), catalog })
     const reportedAt = performance.now()
     if (seconds === null || holdsSince === undefined) throw new Error(`run ${run + 1}: no recovery seen (reported ${seconds}, observed ${holdsSince})`)
     delays.push(reportedAt - holdsSince)
