@@ -1,5 +1,6 @@
 // The highest request rate the load driver sustains against a trivial server in another process,
-// and whether a fixed rate is honoured. Prints the machine; run with `npx tsx bench/load.ts`.
+// whether a fixed rate is honoured, and whether the load's latency stays the server's while the test's own thread
+// is busy (the load runs in a thread of its own). Prints the machine; run with `npx tsx bench/load.ts`.
 import { execa } from 'execa'
 import os from 'node:os'
 import { startLoad } from '../src/drivers/load/start-load.js'
@@ -16,12 +17,25 @@ const url = `http://127.0.0.1:${port}`
 
 const cpu = os.cpus()
 console.log(`machine: ${cpu[0]?.model ?? 'unknown cpu'}, ${cpu.length} cores, Node ${process.version}, ${os.platform()} ${os.release()}, load average ${os.loadavg()[0]!.toFixed(2)}`)
-console.log(`server: node:http 'ok' in a child process; load: startLoad in this process, ${SECONDS} s per run\n`)
+console.log(`server: node:http 'ok' in a child process; load: startLoad (its own thread), ${SECONDS} s per run`)
+console.log(`"test thread busy": this thread computes 40 ms of every 50 ms meanwhile, as a test with the emulated cluster in it can\n`)
 console.log('run                         | sent/s   | ok       | errors | p50 ms | p99 ms | max ms | driver CPU')
 
-const run = async (label: string, options: { connections: number; overallRate?: number }) => {
+/** Keeps this thread computing `busyMs` of every `periodMs` until `stop()`. */
+const keepBusy = (busyMs: number, periodMs: number) => {
+  const timer = setInterval(() => {
+    const until = performance.now() + busyMs
+    while (performance.now() < until) { /* the test's own work */ }
+  }, periodMs)
+  return () => clearInterval(timer)
+}
+
+const run = async (label: string, options: { connections: number; overallRate?: number }, busy = false) => {
   const before = process.cpuUsage()
-  const report = await startLoad({ url, ...options, maxDurationMs: SECONDS * 1000, maxRequests: 10_000_000 }).finished
+  const load = startLoad({ url, ...options, maxDurationMs: SECONDS * 1000, maxRequests: 10_000_000 })
+  await load.started
+  const stopBusy = busy ? keepBusy(40, 50) : () => undefined
+  const report = await load.finished.finally(stopBusy)
   const used = process.cpuUsage(before)
   const cpuShare = (used.user + used.system) / 1000 / report.durationMs
   const { total } = report
@@ -36,6 +50,8 @@ try {
   await run('100 connections, no rate', { connections: 100 })
   await run('10 connections, 1000 req/s', { connections: 10, overallRate: 1000 })
   await run('50 connections, 5000 req/s', { connections: 50, overallRate: 5000 })
+  await run('10 connections, 200 req/s', { connections: 10, overallRate: 200 })
+  await run('same, test thread busy', { connections: 10, overallRate: 200 }, true)
 } finally {
   server.kill()
   await server

@@ -2,7 +2,7 @@
 import { CoreV1Api, KubeConfig, type V1Pod } from '@kubernetes/client-node'
 import type { ActivityFunctionContext } from '../../src/experiment/activity-function.js'
 import { driverCatalog } from '../../src/drivers/catalog.js'
-import { watchUntil } from '../../src/clusters/watch-until.js'
+import { waitForObjects } from '../../src/clusters/readiness.js'
 
 export const NS = 'bookinfo'
 
@@ -26,7 +26,7 @@ export const isPodReady = (pod: V1Pod): boolean =>
 
 /** Watches bookinfo pods until `isDone` holds for the current set. */
 export const watchBookinfoPods = (kc: KubeConfig, what: string, isDone: (pods: V1Pod[]) => boolean, timeoutMs = 120_000) =>
-  watchUntil<V1Pod>({ kc, path: `/api/v1/namespaces/${NS}/pods`, isDone, describe: () => what, timeoutMs, provider: 'conformance' })
+  waitForObjects<V1Pod>(kc, `/api/v1/namespaces/${NS}/pods`, { isDone, describe: () => what }, { timeoutMs, provider: 'conformance' })
 
 /** Milliseconds one GET of the product page takes, and its status. */
 export const timeProductPage = async (base: string): Promise<{ ms: number; status: number }> => {

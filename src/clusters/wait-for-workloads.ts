@@ -1,7 +1,6 @@
 import { CoreV1Api, type KubeConfig, type KubernetesObject, type V1ContainerStatus, type V1Pod } from '@kubernetes/client-node'
 import { ClusterError } from '../errors.js'
-import { type ReadinessOptions, waitForDeploymentsAvailable } from './readiness.js'
-import { watchUntil } from './watch-until.js'
+import { type ReadinessOptions, waitForDeploymentsAvailable, waitForObjects } from './readiness.js'
 
 /** A Deployment, StatefulSet or ReplicaSet from a manifest: how many ready pods it wants, and which pods are its. */
 export interface Workload {
@@ -70,11 +69,10 @@ export const waitForWorkloadsReady = async (kc: KubeConfig, workloads: readonly 
     const live = pods.filter((pod) => owns(workload, pod) && !pod.metadata?.deletionTimestamp)
     return live.length < workload.replicas || !live.every(isReady)
   })
-  await watchUntil<V1Pod>({
-    kc, path: '/api/v1/pods', ...options,
+  await waitForObjects<V1Pod>(kc, '/api/v1/pods', {
     isDone: (pods) => (stuck = findStuck(workloads, pods)) !== undefined || missing(pods).length === 0,
     describe: (pods) => `not all replicas Ready: ${missing(pods).map((workload) => `${workload.namespace}/${workload.name}`).join(', ')}`,
-  })
+  }, options)
   if (stuck) throw new ClusterError(`${options.provider} cluster: ${await describeStuck(kc, stuck)}`, options.provider)
   const deployments = new Map<string, number>()
   for (const workload of workloads.filter((candidate) => candidate.kind === 'Deployment')) deployments.set(workload.namespace, (deployments.get(workload.namespace) ?? 0) + 1)

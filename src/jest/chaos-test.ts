@@ -8,6 +8,7 @@ import type { ActivityCatalog } from '../experiment/activity-function.js'
 import type { Journal } from '../journal/types.js'
 import { openChaosContext, type ChaosContext } from '../matchers/chaos-context.js'
 import { explainJournal } from '../matchers/explain-journal.js'
+import { runInScope } from '../matchers/run-scope.js'
 import { useClusterEnv } from '../matchers/use-cluster-env.js'
 import type { RunOptions } from '../run/run-options.js'
 import './setup.js'
@@ -27,6 +28,11 @@ type ChaosTestFn = (context: { chaos: ChaosContext; cluster: StartedCluster | un
 
 export interface JestChaosTest {
   (name: string, fn: ChaosTestFn, timeout?: number): void
+  /**
+   * Like Jest's `test.concurrent`: runs alongside the other concurrent tests of the file, each recording only its own runs.
+   * Its rollbacks run when its body ends (Jest runs no `afterEach` per concurrent test), and in `afterAll` after a timeout.
+   */
+  concurrent(name: string, fn: ChaosTestFn, timeout?: number): void
   /** Like Jest's `test.failing`: passes when the test fails (a known weakness); rollbacks still run. */
   failing(name: string, fn: ChaosTestFn, timeout?: number): void
   /** Registers a test that runs a Chaos Toolkit file and checks its outcome (default `steady`). */
@@ -54,31 +60,54 @@ const checkOutcome = (journal: Journal, outcome: ExpectedOutcome): void => {
 export const createChaosTest = (options: JestChaosTestOptions = {}): JestChaosTest => {
   let cluster: StartedCluster | undefined
   let restoreEnv: (() => void) | undefined
-  let current: { abort: AbortController; close: () => Promise<void> } | undefined
+  interface OpenContext { abort: AbortController; close: () => Promise<void> }
+  let current: OpenContext | undefined
+  // concurrent tests' contexts, closed by their own body or, after a timeout, by afterAll
+  const concurrentOpen = new Set<OpenContext>()
+  const end = async (ending: OpenContext) => {
+    ending.abort.abort(new Error('the test ended'))
+    await ending.close()
+  }
   beforeAll(async () => {
     if (options.cluster === false) return
     cluster = await startCluster({ ...clusterFromEnv(), ...options.cluster })
     restoreEnv = useClusterEnv(cluster)
   }, options.startTimeout ?? 120_000)
   afterAll(async () => {
+    await Promise.allSettled([...concurrentOpen].map(end))
     restoreEnv?.()
     await cluster?.stop()
   })
   afterEach(async () => {
     const ending = current
     current = undefined
-    ending?.abort.abort(new Error('the test ended'))
-    await ending?.close()
+    if (ending) await end(ending)
   })
-  const withContext = (fn: ChaosTestFn) => async () => {
+  const open = (testName: string | undefined) => {
     const abort = new AbortController()
-    const { testPath, currentTestName } = expect.getState()
-    const opened = openChaosContext({ signal: abort.signal, cluster, testPath, testName: currentTestName, journalDir: options.journalDir, catalog: options.catalog, record: () => undefined })
-    current = { abort, close: opened.close }
-    await fn({ chaos: opened.context, cluster })
+    const opened = openChaosContext({ signal: abort.signal, cluster, testPath: expect.getState().testPath, testName, journalDir: options.journalDir, catalog: options.catalog, record: () => undefined })
+    return { ...opened, entry: { abort, close: opened.close } }
+  }
+  // the body runs in the test's own scope, so matchers record on this test even while others run
+  const withContext = (fn: ChaosTestFn) => async () => {
+    const { context, scope, entry } = open(expect.getState().currentTestName)
+    current = entry
+    await runInScope(scope, () => fn({ chaos: context, cluster }))
+  }
+  // Jest starts concurrent bodies before it names the running test, so the registered name is the one used
+  const withConcurrentContext = (name: string, fn: ChaosTestFn) => async () => {
+    const { context, scope, entry } = open(name)
+    concurrentOpen.add(entry)
+    try {
+      await runInScope(scope, () => fn({ chaos: context, cluster }))
+    } finally {
+      concurrentOpen.delete(entry)
+      await end(entry)
+    }
   }
   const chaosTest = (name: string, fn: ChaosTestFn, timeout?: number) => test(name, withContext(fn), timeout)
   return Object.assign(chaosTest, {
+    concurrent: (name: string, fn: ChaosTestFn, timeout?: number) => test.concurrent(name, withConcurrentContext(name, fn), timeout),
     failing: (name: string, fn: ChaosTestFn, timeout?: number) => test.failing(name, withContext(fn), timeout),
     experiment: (path: string, experiment: { expect?: ExpectedOutcome; name?: string; options?: RunOptions; timeout?: number } = {}) =>
       chaosTest(experiment.name ?? `experiment ${basename(path)}`, async ({ chaos }) => checkOutcome(await chaos.runFile(path, experiment.options), experiment.expect ?? 'steady'), experiment.timeout),
@@ -95,6 +124,7 @@ const defaultTest = (): JestChaosTest => (defaultChaosTest ??= createChaosTest()
  * chaosTest.experiment('fixtures/experiments/drain-nodes.json', { timeout: 120_000 })
  */
 export const chaosTest: JestChaosTest = Object.assign((...args: Parameters<JestChaosTest>) => defaultTest()(...args), {
+  concurrent: (...args: Parameters<JestChaosTest['concurrent']>) => defaultTest().concurrent(...args),
   failing: (...args: Parameters<JestChaosTest['failing']>) => defaultTest().failing(...args),
   experiment: (...args: Parameters<JestChaosTest['experiment']>) => defaultTest().experiment(...args),
 })

@@ -13,7 +13,7 @@ import { loadRunnableExperiment } from './load-runnable-experiment.js'
 import { recordRun } from './record-run.js'
 import { linkSignal } from './linked-signal.js'
 import { rollBackOnExitSignals } from './roll-back-on-exit-signals.js'
-import { enterRunScope, leaveRunScope, type RunScope } from './run-scope.js'
+import { runInScope, type RunScope } from './run-scope.js'
 
 /** What a chaos test receives as `chaos`: runs that are recorded on the test and rolled back after it. */
 export interface ChaosContext {
@@ -44,8 +44,11 @@ export interface OpenChaosContextOptions {
 
 const isExperiment = (value: Experiment | ExperimentDefinition): value is Experiment => 'method' in value
 
-/** Opens the chaos context of one test; `close()` waits for its runs and plays the pending rollbacks. */
-export const openChaosContext = (options: OpenChaosContextOptions): { context: ChaosContext; close: () => Promise<void> } => {
+/**
+ * Opens the chaos context of one test; `close()` waits for its runs and plays the pending rollbacks. The caller runs the
+ * test inside `scope` (`runInScope` or `enterRunScope`) so the matchers record on this test.
+ */
+export const openChaosContext = (options: OpenChaosContextOptions): { context: ChaosContext; scope: RunScope; close: () => Promise<void> } => {
   const catalog = options.catalog ?? driverCatalog
   const { signal, abort, release } = linkSignal(options.signal)
   const pending = new Set<Promise<unknown>>()
@@ -64,16 +67,17 @@ export const openChaosContext = (options: OpenChaosContextOptions): { context: C
     },
   }
   const where = { testPath: options.testPath, currentTestName: options.testName }
+  // in this test's scope whatever chain calls them (close() runs in the framework's cleanup)
   const runRecorded = (experiment: Experiment, runOptions: RunOptions = {}): Promise<Journal> => {
-    const run = (async () => {
+    const run = runInScope(scope, async () => {
       const journal = await runExperiment(experiment, { mode: 'strict', catalog, signal, ...runOptions })
       await recordRun(where, journal)
       return journal
-    })()
+    })
     scope.track?.(run)
     return run
   }
-  const playRollbacks = async (): Promise<void> => {
+  const playRollbacks = (): Promise<void> => runInScope(scope, async () => {
     for (let next = rollbacks.pop(); next; next = rollbacks.pop()) {
       if (next.fault.rollbacks.length === 0) continue
       // no signal: rollbacks must run even after the test timed out
@@ -91,7 +95,7 @@ export const openChaosContext = (options: OpenChaosContextOptions): { context: C
         await recordRun(where, undo)
       }
     }
-  }
+  })
   const context: ChaosContext = {
     cluster: options.cluster,
     signal,
@@ -115,10 +119,8 @@ export const openChaosContext = (options: OpenChaosContextOptions): { context: C
       } finally {
         releaseSignals()
         release()
-        leaveRunScope(scope)
       }
     })())
   const releaseSignals = rollBackOnExitSignals({ abort, close })
-  enterRunScope(scope)
-  return { context, close }
+  return { context, scope, close }
 }

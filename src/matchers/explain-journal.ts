@@ -1,6 +1,6 @@
 import type { Journal, Run, SteadyState } from '../journal/types.js'
 import { formatDuration } from '../authoring/duration.js'
-import { failedRequestsOf, LOAD_PHASES, PHASE_LABEL, type LoadReportLike } from './load-report.js'
+import { describeFailedShare, LOAD_PHASES, PHASE_LABEL, type LoadReportLike } from './load-report.js'
 
 const preview = (value: unknown, max = 80): string => {
   const text = typeof value === 'string' ? JSON.stringify(value) : (JSON.stringify(value) ?? String(value))
@@ -54,7 +54,7 @@ export const explainLoad = (report: LoadReportLike): string[] =>
     return [
       `  ${PHASE_LABEL[phase].padEnd(13)} ${figures.throughput.toFixed(0).padStart(5)} req/s  p50 ${formatDuration(figures.latencyMs.p50)}  ` +
         `p99 ${formatDuration(figures.latencyMs.p99)}  max ${formatDuration(figures.latencyMs.max)}  ` +
-        `errors ${percent(figures.errorRate)} (${failedRequestsOf(figures)}/${figures.sent})`,
+        `errors ${percent(figures.errorRate)} ${describeFailedShare(figures)}`,
     ]
   })
 

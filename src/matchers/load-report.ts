@@ -11,3 +11,13 @@ export const PHASE_LABEL: Record<LoadPhase, string> = { baseline: 'baseline', fa
 
 /** Requests that did not get a 2xx answer: connection errors, timeouts and non-2xx. */
 export const failedRequestsOf = (figures: PhaseFigures): number => figures.errors + figures.timeouts + figures.non2xx
+
+/**
+ * The failed share as `(failed/ended)`, the error rate's own terms, plus `, N cut by the stop` when the load was cut
+ * with requests in flight (counted once, neither good nor bad).
+ */
+export const describeFailedShare = (figures: PhaseFigures): string => {
+  // journals written before the cut bucket existed have no `cut`
+  const cut = (figures.cut as number | undefined) ?? 0
+  return `(${failedRequestsOf(figures)}/${figures.sent - cut})${cut > 0 ? `, ${cut} cut by the stop` : ''}`
+}

@@ -4,6 +4,8 @@ export interface MatcherContextLike {
   promise?: string
   currentTestName?: string
   testPath?: string
+  /** Vitest's running test; finds the test's run scope when the call chain has none. */
+  task?: object
   utils: {
     matcherHint(name: string, received?: string, expected?: string, options?: { isNot?: boolean; promise?: string }): string
     printReceived(value: unknown): string

@@ -1,7 +1,8 @@
+import { AsyncLocalStorage } from 'node:async_hooks'
 import type { ActivityCatalog } from '../experiment/activity-function.js'
 import type { ChaosRunRecord } from './chaos-run-record.js'
 
-/** Where chaos runs of the current test report to; set by the Vitest fixture or the Jest hooks. */
+/** Where chaos runs of the current test report to; set by the Vitest fixture or the Jest wrapper. */
 export interface RunScope {
   /** Aborted when the test ends early (timeout); runs stop and roll back. */
   signal?: AbortSignal
@@ -18,15 +19,28 @@ export interface RunScope {
   track?: (pending: Promise<unknown>) => void
 }
 
-let active: RunScope | undefined
+// one scope per asynchronous call chain, so concurrent tests never see each other's scope
+const storage = new AsyncLocalStorage<RunScope>()
 
-/** Makes `scope` the one chaos matchers use until `leaveRunScope`. */
-export const enterRunScope = (scope: RunScope): void => {
-  active = scope
-}
+/**
+ * Runs `fn` with `scope` as the scope of every chaos run started inside it, however deep its async calls go.
+ *
+ * @example
+ * await runInScope({ testName: 'drain', record: (run) => runs.push(run) }, () => expect(app).toStaySteadyDuring(drain))
+ */
+export const runInScope = <T>(scope: RunScope, fn: () => T): T => storage.run(scope, fn)
 
-export const leaveRunScope = (scope: RunScope): void => {
-  if (active === scope) active = undefined
-}
+/**
+ * Makes `scope` the scope of the rest of the current async call chain (for a fixture, whose caller then runs the test).
+ * Other chains, such as concurrent tests, keep their own.
+ */
+export const enterRunScope = (scope: RunScope): void => storage.enterWith(scope)
 
-export const currentRunScope = (): RunScope => active ?? {}
+// the test a matcher's `this.task` names, for a chain that never entered a scope (the fixture ran in a beforeEach)
+const scopesByTask = new WeakMap<object, RunScope>()
+
+/** Lets matchers called with `task` (Vitest's matcher context) find the scope when their call chain has none. */
+export const bindScopeToTask = (task: object, scope: RunScope): void => void scopesByTask.set(task, scope)
+
+/** The scope of the current async call chain, else the one bound to `task`; empty outside a chaos test (e.g. in `beforeAll`). */
+export const currentRunScope = (task?: object): RunScope => storage.getStore() ?? (task && scopesByTask.get(task)) ?? {}

@@ -53,6 +53,8 @@ export const startPhaseLoad = async (options: ChaosLoadOptions, signal?: AbortSi
     ...(options.headers && { headers: options.headers }),
     ...(signal && { signal }),
   })
+  // the baseline is timed from the first requests, not from the thread's start-up
+  await running.started
   await waitFor(parseDuration(options.baseline ?? '1s'), signal)
   running.mark('fault')
   return running

@@ -3,11 +3,11 @@ import type { AddressInfo } from 'node:net'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { afterAll, aroundEach, beforeAll, describe, expect, it } from 'vitest'
 import { fault, http, steadyState } from '../authoring/index.js'
 import type { Action } from '../experiment/types.js'
 import '../vitest/setup.js'
-import { enterRunScope, leaveRunScope, type RunScope } from './run-scope.js'
+import { runInScope, type RunScope } from './run-scope.js'
 import type { ChaosRunRecord } from './chaos-run-record.js'
 
 // a real local service whose health the fault flips: POST /break → 503s, POST /fix → 200s
@@ -26,15 +26,15 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())))
 
 let scope: RunScope
 const runs: ChaosRunRecord[] = []
-beforeEach(async () => {
+aroundEach(async (runTest) => {
   broken = false
   runs.length = 0
   scope = { journalDir: await mkdtemp(join(tmpdir(), 'stay-steady-')), testName: 'stay steady', testPath: 'unit.test.ts', record: (run) => runs.push(run) }
-  enterRunScope(scope)
-})
-afterEach(async () => {
-  leaveRunScope(scope)
-  await rm(scope.journalDir!, { recursive: true, force: true })
+  try {
+    await runInScope(scope, runTest)
+  } finally {
+    await rm(scope.journalDir!, { recursive: true, force: true })
+  }
 })
 
 const post = (name: string, path: string): Action => ({ type: 'action', name, provider: { type: 'http', url: `${url}${path}`, method: 'POST' } })

@@ -1,6 +1,6 @@
 import { formatDuration, parseDuration, type Duration } from '../authoring/duration.js'
 import { explainLoad } from './explain-journal.js'
-import { failedRequestsOf, LOAD_PHASES, PHASE_LABEL, type LoadPhase, type LoadReportLike } from './load-report.js'
+import { describeFailedShare, LOAD_PHASES, PHASE_LABEL, type LoadPhase, type LoadReportLike } from './load-report.js'
 import { hintFor, type ChaosMatcherResult, type MatcherContextLike } from './matcher-context.js'
 
 /** Service-level objective for load figures; every phase present must meet it unless `phases` narrows it. */
@@ -24,7 +24,7 @@ export const findSloBreaches = (report: LoadReportLike, slo: Slo): string[] => {
     return [
       p99Ms !== undefined && figures.latencyMs.p99 > p99Ms ? `${where}: p99 ${formatDuration(figures.latencyMs.p99)} > ${formatDuration(p99Ms)}` : '',
       slo.errorRate !== undefined && figures.errorRate > slo.errorRate
-        ? `${where}: error rate ${(figures.errorRate * 100).toFixed(2)}% (${failedRequestsOf(figures)}/${figures.sent}) > ${(slo.errorRate * 100).toFixed(2)}%`
+        ? `${where}: error rate ${(figures.errorRate * 100).toFixed(2)}% ${describeFailedShare(figures)} > ${(slo.errorRate * 100).toFixed(2)}%`
         : '',
       slo.minThroughput !== undefined && figures.throughput < slo.minThroughput
         ? `${where}: throughput ${figures.throughput.toFixed(1)} req/s < ${slo.minThroughput} req/s`

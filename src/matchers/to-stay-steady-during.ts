@@ -14,7 +14,7 @@ import type { LoadReportLike } from './load-report.js'
 import { hintFor, type ChaosMatcherResult, type MatcherContextLike } from './matcher-context.js'
 import { recordRun } from './record-run.js'
 import { linkSignal } from './linked-signal.js'
-import { currentRunScope } from './run-scope.js'
+import { currentRunScope, runInScope, type RunScope } from './run-scope.js'
 import { startPhaseLoad, type ChaosLoadOptions, type PhaseLoad } from './start-phase-load.js'
 import { findSloBreaches, type Slo } from './to-meet-slo.js'
 import { waitForRecovery } from './wait-for-recovery.js'
@@ -44,8 +44,7 @@ interface Outcome {
   journalPath: string
 }
 
-const runAround = async (hypothesis: SteadyStateDefinition, fault: FaultDefinition, options: StaySteadyOptions, context: MatcherContextLike): Promise<Outcome> => {
-  const scope = currentRunScope()
+const runAround = async (hypothesis: SteadyStateDefinition, fault: FaultDefinition, options: StaySteadyOptions, context: MatcherContextLike, scope: RunScope): Promise<Outcome> => {
   const { signal, release } = linkSignal(scope.signal)
   const catalog = scope.catalog ?? driverCatalog
   let load: PhaseLoad | undefined
@@ -124,8 +123,10 @@ export async function toStaySteadyDuring(this: MatcherContextLike, received: unk
     const what = !isSteadyState(received) ? `a steadyState(title, probes) as received value, got ${this.utils.printReceived(received)}` : `a fault(title, { actions }) as argument, got ${this.utils.printExpected(fault)}`
     return { pass: this.isNot === true, message: () => `${hint}\n\nExpected ${what}` }
   }
-  const pending = runAround(received, fault, options, this)
-  currentRunScope().track?.(pending)
+  // the scope is fixed here, so the run, its load report and its rollbacks all record on the test that started it
+  const scope = currentRunScope(this.task)
+  const pending = runInScope(scope, () => runAround(received, fault, options, this, scope))
+  scope.track?.(pending)
   let outcome: Outcome
   try {
     outcome = await pending

@@ -1,10 +1,10 @@
 import { formatDuration } from '../authoring/duration.js'
 import type { ChaosRunRecord } from '../matchers/chaos-run-record.js'
-import { failedRequestsOf, type PhaseFigures } from '../matchers/load-report.js'
+import { describeFailedShare, type PhaseFigures } from '../matchers/load-report.js'
 
 const phaseFigures = (label: string, figures: PhaseFigures | undefined): string | undefined =>
   figures &&
-  `${label} ${figures.throughput.toFixed(0)} req/s p99 ${formatDuration(figures.latencyMs.p99)} errors ${(figures.errorRate * 100).toFixed(1)}% (${failedRequestsOf(figures)}/${figures.sent})`
+  `${label} ${figures.throughput.toFixed(0)} req/s p99 ${formatDuration(figures.latencyMs.p99)} errors ${(figures.errorRate * 100).toFixed(1)}% ${describeFailedShare(figures)}`
 
 /** Recovery as text: `4.2s`, `not within 30s`, or `-` when not measured. */
 export const describeRecovery = (run: ChaosRunRecord): string => {

@@ -5,6 +5,7 @@ import { startCluster } from '../clusters/start-cluster.js'
 import type { StartedCluster } from '../clusters/started-cluster.js'
 import type { ActivityCatalog } from '../experiment/activity-function.js'
 import { openChaosContext, type ChaosContext } from '../matchers/chaos-context.js'
+import { bindScopeToTask, enterRunScope } from '../matchers/run-scope.js'
 import { defineExperimentTest, type ExperimentTestOptions, type RegisterChaosTest } from './experiment-test.js'
 import { useClusterEnv } from '../matchers/use-cluster-env.js'
 import './setup.js'
@@ -43,7 +44,7 @@ const buildChaosTest = (options: ChaosTestOptions) => {
   return withCluster.extend('chaos', { auto: true }, ({ cluster, task, signal, annotate }, { onCleanup }): ChaosContext => {
     let testEnded = false
     const meta = (task.meta.chaos ??= { runs: [] })
-    const { context, close } = openChaosContext({
+    const { context, scope, close } = openChaosContext({
       signal,
       cluster,
       testPath: task.file.filepath,
@@ -57,6 +58,10 @@ const buildChaosTest = (options: ChaosTestOptions) => {
       testEnded = true
       await close()
     })
+    // Vitest calls the test from the chain that resolved this fixture, so the test body inherits the scope;
+    // concurrent tests run in chains of their own and never see it
+    enterRunScope(scope)
+    bindScopeToTask(task, scope)
     return context
   })
 }

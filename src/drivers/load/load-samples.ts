@@ -4,6 +4,17 @@ export const OUTCOME_OK = 0
 export const OUTCOME_NON2XX = 1
 export const OUTCOME_TIMEOUT = 2
 export const OUTCOME_ERROR = 3
+/** Sent, still unanswered when the load was cut (abort signal or maxDuration). */
+export const OUTCOME_CUT = 4
+export const OUTCOME_COUNT = 5
+
+/** Rows as plain typed arrays, for posting from the load's thread to the test's. */
+export interface SampleRows {
+  startMs: Float64Array
+  latencyMs: Float64Array
+  outcome: Uint8Array
+  status: Uint16Array
+}
 
 export class LoadSamples {
   length = 0
@@ -19,6 +30,21 @@ export class LoadSamples {
     this.latencyMs[row] = latencyMs
     this.outcome[row] = outcome
     this.status[row] = status
+  }
+
+  /** Rows `from` … end, copied (their buffers can be transferred). */
+  rowsFrom(from: number): SampleRows {
+    return {
+      startMs: this.startMs.slice(from, this.length),
+      latencyMs: this.latencyMs.slice(from, this.length),
+      outcome: this.outcome.slice(from, this.length),
+      status: this.status.slice(from, this.length),
+    }
+  }
+
+  /** Adds `rows`, their start times shifted by `-originMs`. */
+  append(rows: SampleRows, originMs = 0): void {
+    for (let row = 0; row < rows.outcome.length; row += 1) this.add(rows.startMs[row]! - originMs, rows.latencyMs[row]!, rows.outcome[row]!, rows.status[row])
   }
 
   private grow(): void {

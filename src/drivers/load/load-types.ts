@@ -10,16 +10,16 @@ export interface LoadOptions {
   connections?: number
   /** Fixed total request rate per second (open loop, honest latency under faults); default: as fast as possible. */
   overallRate?: number
-  /** The load stops on its own after this long; default 5 minutes. */
+  /** The load is cut after this long (requests in flight count as `cut`); default 5 minutes. */
   maxDurationMs?: number
-  /** The load stops on its own after this many requests (answered, failed or timed out); default 1,000,000. */
+  /** No more than this many requests are sent; the load ends once they have; default 1,000,000. */
   maxRequests?: number
   /** A request unanswered after this long counts as a timeout; default 10 s. */
   timeoutMs?: number
   method?: 'GET' | 'HEAD' | 'POST' | 'PUT' | 'DELETE' | 'PATCH'
   headers?: Record<string, string>
   body?: string
-  /** Stops the load; `stop()` still returns the report. */
+  /** Cuts the load (requests in flight count as `cut`); `stop()` still returns the report. */
   signal?: AbortSignal
   /** Called about once a second with the second that just ended. */
   onTick?: (second: TimelineSecond) => void
@@ -37,7 +37,7 @@ export interface LatencyFigures {
 export interface PhaseFigures {
   /** Time spent in this phase, in ms. */
   durationMs: number
-  /** Requests that ended: answered + timed out + failed. */
+  /** Requests sent, each counted once: answered (`responses`) + `timeouts` + `errors` + `cut`. */
   sent: number
   /** Answered requests of any status. */
   responses: number
@@ -45,9 +45,11 @@ export interface PhaseFigures {
   ok: number
   non2xx: number
   timeouts: number
-  /** Connection errors (refused, reset), timeouts excluded. */
+  /** Connection errors (refused, reset, closed before the answer), timeouts excluded. */
   errors: number
-  /** (errors + timeouts + non2xx) / sent; 0 when nothing was sent. */
+  /** Sent but still unanswered when the load was cut short (abort signal or `maxDurationMs`); neither good nor bad. */
+  cut: number
+  /** (errors + timeouts + non2xx) / (sent - cut); 0 when no request ended. */
   errorRate: number
   /** Answered requests per second. */
   throughput: number
@@ -65,6 +67,7 @@ export interface TimelineSecond {
   errors: number
   timeouts: number
   non2xx: number
+  cut: number
   p50: number
   p99: number
 }
@@ -87,9 +90,14 @@ export interface RunningLoad {
   /** Requests sent from now on count toward `phase`. */
   mark(phase: LoadPhase): void
   readonly phase: LoadPhase
-  /** Requests ended so far (answered, failed or timed out), for waiting on progress. */
+  /** Requests ended so far (answered, failed or timed out), for waiting on progress; updated about every 100 ms. */
   readonly sent: number
-  /** Ends the load (idempotent) and resolves with the figures; also resolves after a cap or the signal ended it. */
+  /** Resolves once the load's thread sends its first requests (phases are timed from then). */
+  readonly started: Promise<void>
+  /**
+   * Ends the load (idempotent) and resolves with the figures: no new request is sent and the ones in flight end
+   * (answered, failed or timed out, so at most `timeoutMs` later). Also resolves after a cap or the signal ended it.
+   */
   stop(): Promise<LoadReport>
   /** Resolves when the load ends for any reason. */
   readonly finished: Promise<LoadReport>

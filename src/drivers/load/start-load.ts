@@ -1,17 +1,17 @@
-import autocannon from 'autocannon'
-import { performance } from 'node:perf_hooks'
 import { ChaosError } from '../../errors.js'
-import { LoadSamples, OUTCOME_ERROR, OUTCOME_NON2XX, OUTCOME_OK, OUTCOME_TIMEOUT } from './load-samples.js'
+import { LoadSamples } from './load-samples.js'
+import type { FromLoadThread, LoadThreadOptions, ToLoadThread } from './load-thread-protocol.js'
 import type { LoadOptions, LoadPhase, LoadReport, RunningLoad, TimelineSecond } from './load-types.js'
-import { buildTimeline, figuresFor, summarizePhases, type PhaseMark } from './summarize-load.js'
+import { monotonicMs } from './monotonic-ms.js'
+import { startLoadThread } from './start-load-thread.js'
+import { buildTimeline, figuresFor, summarizePhases } from './summarize-load.js'
 import { resolveLoadOptions, type ResolvedLoadOptions } from './validate-load-options.js'
 
-const autocannonOptions = (resolved: ResolvedLoadOptions): autocannon.Options => ({
-  url: resolved.target, connections: resolved.connections, method: resolved.method ?? 'GET',
-  headers: resolved.headers ?? {}, ...(resolved.body === undefined ? {} : { body: resolved.body }),
-  // autocannon's own timer is only a backstop for ours; sampleInt makes stop() take ≤ 100 ms
-  duration: resolved.maxDurationMs / 1000 + 1, timeout: resolved.timeoutMs / 1000, sampleInt: 100,
+const threadOptions = (resolved: ResolvedLoadOptions): LoadThreadOptions => ({
+  target: resolved.target, connections: resolved.connections, method: resolved.method ?? 'GET', headers: resolved.headers ?? {},
+  ...(resolved.body === undefined ? {} : { body: resolved.body }),
   ...(resolved.overallRate === undefined ? {} : { overallRate: resolved.overallRate }),
+  timeoutMs: resolved.timeoutMs, maxDurationMs: resolved.maxDurationMs, maxRequests: resolved.maxRequests,
 })
 
 /** The requests that ended since row `from`, as one timeline second (for `onTick`). */
@@ -19,13 +19,13 @@ const summarizeSince = (samples: LoadSamples, from: number, second: number, phas
   const figures = figuresFor(samples, Array.from({ length: samples.length - from }, (_, index) => from + index), 1000)
   return {
     second, phase, requests: figures.responses, errors: figures.errors, timeouts: figures.timeouts,
-    non2xx: figures.non2xx, p50: figures.latencyMs.p50, p99: figures.latencyMs.p99,
+    non2xx: figures.non2xx, cut: figures.cut, p50: figures.latencyMs.p50, p99: figures.latencyMs.p99,
   }
 }
 
 /**
- * Sends HTTP load with autocannon (in this process, one thread) and records every request itself,
- * so latency keeps sub-millisecond resolution and timeouts and errors are counted per phase.
+ * Sends HTTP load with autocannon in a thread of its own, so neither the test nor the cluster slows it down, and
+ * times every request itself: each request sent is counted once, as answered, timed out, failed, or cut.
  *
  * @example
  * const load = startLoad({ url: cluster.urls.productPage!, path: '/productpage', connections: 10, overallRate: 200 })
@@ -34,71 +34,73 @@ const summarizeSince = (samples: LoadSamples, from: number, second: number, phas
  */
 export const startLoad = (options: LoadOptions): RunningLoad => {
   const resolved = resolveLoadOptions(options)
-  const t0 = performance.now()
   const startedAt = new Date().toISOString()
-  const elapsed = () => performance.now() - t0
   const samples = new LoadSamples()
-  const marks: PhaseMark[] = [{ phase: 'baseline', atMs: 0 }]
-  let stoppedBy: LoadReport['stoppedBy'] | undefined
-  let endMs = 0
+  // times in monotonicMs(), shared with the load's thread; the report counts from when the thread started sending
+  let t0 = monotonicMs()
+  const marks: { phase: LoadPhase; at: number }[] = [{ phase: 'baseline', at: t0 }]
+  let stopping = false
+  let ended = false
   let tickCursor = 0
+  const thread = startLoadThread(threadOptions(resolved))
+  // a signal still cuts a load that is draining after stop()
+  const send = (message: ToLoadThread) => {
+    if (!ended && (!stopping || message.reason === 'signal')) thread.postMessage(message)
+    stopping = true
+  }
+  const onAbort = () => send({ type: 'stop', reason: 'signal' })
 
-  const report = (): LoadReport => {
-    const total = figuresFor(samples, Array.from({ length: samples.length }, (_, row) => row), endMs)
+  const report = (done: Extract<FromLoadThread, { type: 'done' }>): LoadReport => {
+    const endMs = Math.max(0, done.endAt - t0)
+    const relativeMarks = marks.map((mark) => ({ phase: mark.phase, atMs: Math.max(0, mark.at - t0) }))
     return {
-      url: resolved.target, startedAt, durationMs: Math.round(endMs), stoppedBy: stoppedBy ?? 'max-duration', total,
-      phases: summarizePhases(samples, marks, endMs), timeline: buildTimeline(samples, marks, endMs),
-      marks: marks.map((mark) => ({ phase: mark.phase, atMs: Math.round(mark.atMs) })),
+      url: resolved.target, startedAt, durationMs: Math.round(endMs), stoppedBy: done.stoppedBy,
+      total: figuresFor(samples, Array.from({ length: samples.length }, (_, row) => row), endMs),
+      phases: summarizePhases(samples, relativeMarks, endMs), timeline: buildTimeline(samples, relativeMarks, endMs),
+      marks: relativeMarks.map((mark) => ({ phase: mark.phase, atMs: Math.round(mark.atMs) })),
     }
   }
 
-  let instance: autocannon.Instance | undefined
-  const durationTimer = setTimeout(() => stopWith('max-duration'), resolved.maxDurationMs)
-  const onAbort = () => stopWith('signal')
+  let markStarted: () => void = () => undefined
+  const started = new Promise<void>((resolve) => (markStarted = resolve))
   const finished = new Promise<LoadReport>((resolve, reject) => {
-    instance = autocannon(
-      autocannonOptions(resolved),
-      (error: unknown) => {
-        clearTimeout(durationTimer)
-        resolved.signal?.removeEventListener('abort', onAbort)
-        if (stoppedBy === undefined) {
-          stoppedBy = 'max-duration'
-          endMs = elapsed()
-        }
-        if (error) reject(new ChaosError(`load on ${resolved.target} could not run: ${(error as Error).message}`, { cause: error }))
-        else resolve(report())
-      },
-    )
+    let outcome: (() => void) | undefined
+    thread.on('message', (message: FromLoadThread) => {
+      if (message.type === 'started') {
+        t0 = message.at
+        marks[0]!.at = t0
+        markStarted()
+      } else if (message.type === 'rows') {
+        samples.append(message.rows, t0)
+      } else if (message.type === 'tick') {
+        if (!resolved.onTick || stopping) return
+        resolved.onTick(summarizeSince(samples, tickCursor, Math.max(0, Math.floor((monotonicMs() - t0) / 1000) - 1), marks.at(-1)!.phase))
+        tickCursor = samples.length
+      } else {
+        stopping = ended = true
+        outcome = message.error === undefined
+          ? () => resolve(report(message))
+          : () => reject(new ChaosError(`load on ${resolved.target} could not run: ${message.error}`))
+      }
+    })
+    thread.on('error', (error) => {
+      outcome = () => reject(new ChaosError(`load on ${resolved.target} could not run: ${error.message}`, { cause: error }))
+    })
+    // the report is handed over once the thread has ended, its connections closed
+    thread.on('exit', (code) => {
+      resolved.signal?.removeEventListener('abort', onAbort)
+      markStarted()
+      if (outcome) outcome()
+      else reject(new ChaosError(`load on ${resolved.target}: its thread ended (exit code ${code}) before reporting`))
+    })
   })
   finished.catch(() => {})
-
-  const stopWith = (reason: NonNullable<LoadReport['stoppedBy']>) => {
-    if (stoppedBy !== undefined) return
-    stoppedBy = reason
-    endMs = elapsed()
-    instance?.stop()
-  }
-  const record = (latencyMs: number, outcome: number, status = 0) => {
-    if (stoppedBy !== undefined) return
-    const now = elapsed()
-    samples.add(Math.max(0, now - latencyMs), latencyMs, outcome, status)
-    if (samples.length >= resolved.maxRequests) stopWith('max-requests')
-  }
-  instance!.on('response', (_client, statusCode, _bytes, responseTime) =>
-    record(responseTime, statusCode >= 200 && statusCode < 300 ? OUTCOME_OK : OUTCOME_NON2XX, statusCode))
-  instance!.on('reqError', (error: Error) =>
-    error.message === 'request timed out' ? record(resolved.timeoutMs, OUTCOME_TIMEOUT) : record(0, OUTCOME_ERROR))
-  instance!.on('tick', () => {
-    if (!resolved.onTick || stoppedBy !== undefined) return
-    resolved.onTick(summarizeSince(samples, tickCursor, Math.max(0, Math.floor(elapsed() / 1000) - 1), marks.at(-1)!.phase))
-    tickCursor = samples.length
-  })
   if (resolved.signal?.aborted) onAbort()
   else resolved.signal?.addEventListener('abort', onAbort, { once: true })
 
   return {
     mark(phase: LoadPhase) {
-      if (stoppedBy === undefined && marks.at(-1)!.phase !== phase) marks.push({ phase, atMs: elapsed() })
+      if (!stopping && marks.at(-1)!.phase !== phase) marks.push({ phase, at: monotonicMs() })
     },
     get phase() {
       return marks.at(-1)!.phase
@@ -106,8 +108,9 @@ export const startLoad = (options: LoadOptions): RunningLoad => {
     get sent() {
       return samples.length
     },
+    started,
     stop() {
-      stopWith('stop')
+      send({ type: 'stop', reason: 'stop' })
       return finished
     },
     finished,

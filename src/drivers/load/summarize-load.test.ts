@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { LoadSamples, OUTCOME_ERROR, OUTCOME_NON2XX, OUTCOME_OK, OUTCOME_TIMEOUT } from './load-samples.js'
+import { LoadSamples, OUTCOME_CUT, OUTCOME_ERROR, OUTCOME_NON2XX, OUTCOME_OK, OUTCOME_TIMEOUT } from './load-samples.js'
 import { percentile } from './percentile.js'
 import { buildTimeline, phaseAt, summarizePhases } from './summarize-load.js'
 
@@ -33,17 +33,19 @@ describe('summarizePhases', () => {
   samples.add(1100, 5, OUTCOME_NON2XX, 503)
   samples.add(1200, 1000, OUTCOME_TIMEOUT)
   samples.add(1300, 0, OUTCOME_ERROR)
+  // sent, unanswered when the load was cut: counted once, outside the error rate
+  samples.add(1400, 0, OUTCOME_CUT)
   samples.add(2100, 2, OUTCOME_OK, 200)
   const marks = [{ phase: 'baseline', atMs: 0 }, { phase: 'fault', atMs: 1000 }, { phase: 'recovery', atMs: 2000 }] as const
 
   it('splits counts, error rate and latency by the phase each request was sent in', () => {
     const phases = summarizePhases(samples, marks, 3000)
     expect(phases.baseline).toEqual({
-      durationMs: 1000, sent: 10, responses: 10, ok: 10, non2xx: 0, timeouts: 0, errors: 0, errorRate: 0, throughput: 10,
+      durationMs: 1000, sent: 10, responses: 10, ok: 10, non2xx: 0, timeouts: 0, errors: 0, cut: 0, errorRate: 0, throughput: 10,
       latencyMs: { p50: 1, p90: 1, p99: 1, max: 1 }, statusCodes: { 200: 10 },
     })
     expect(phases.fault).toEqual({
-      durationMs: 1000, sent: 4, responses: 2, ok: 1, non2xx: 1, timeouts: 1, errors: 1, errorRate: 0.75, throughput: 2,
+      durationMs: 1000, sent: 5, responses: 2, ok: 1, non2xx: 1, timeouts: 1, errors: 1, cut: 1, errorRate: 0.75, throughput: 2,
       latencyMs: { p50: 5, p90: 300, p99: 300, max: 300 }, statusCodes: { 200: 1, 503: 1 },
     })
     expect(phases.recovery).toMatchObject({ durationMs: 1000, sent: 1, ok: 1, errorRate: 0 })
@@ -56,9 +58,9 @@ describe('summarizePhases', () => {
 
   it('builds one timeline entry per second with the phase at its start', () => {
     expect(buildTimeline(samples, marks, 3000)).toEqual([
-      { second: 0, phase: 'baseline', requests: 10, errors: 0, timeouts: 0, non2xx: 0, p50: 1, p99: 1 },
-      { second: 1, phase: 'fault', requests: 2, errors: 1, timeouts: 1, non2xx: 1, p50: 5, p99: 300 },
-      { second: 2, phase: 'recovery', requests: 1, errors: 0, timeouts: 0, non2xx: 0, p50: 2, p99: 2 },
+      { second: 0, phase: 'baseline', requests: 10, errors: 0, timeouts: 0, non2xx: 0, cut: 0, p50: 1, p99: 1 },
+      { second: 1, phase: 'fault', requests: 2, errors: 1, timeouts: 1, non2xx: 1, cut: 1, p50: 5, p99: 300 },
+      { second: 2, phase: 'recovery', requests: 1, errors: 0, timeouts: 0, non2xx: 0, cut: 0, p50: 2, p99: 2 },
     ])
   })
 })

@@ -1,4 +1,4 @@
-import { OUTCOME_NON2XX, OUTCOME_OK, type LoadSamples } from './load-samples.js'
+import { OUTCOME_COUNT, OUTCOME_NON2XX, OUTCOME_OK, type LoadSamples } from './load-samples.js'
 import type { LoadPhase, PhaseFigures, TimelineSecond } from './load-types.js'
 import { percentile } from './percentile.js'
 
@@ -18,7 +18,7 @@ export const phaseAt = (marks: readonly PhaseMark[], atMs: number): LoadPhase =>
 export const figuresFor = (samples: LoadSamples, rows: readonly number[], durationMs: number): PhaseFigures => {
   const latencies: number[] = []
   const statusCodes: Record<string, number> = {}
-  const counts = [0, 0, 0, 0]
+  const counts = new Array<number>(OUTCOME_COUNT).fill(0)
   for (const row of rows) {
     const outcome = samples.outcome[row]!
     counts[outcome]! += 1
@@ -29,12 +29,13 @@ export const figuresFor = (samples: LoadSamples, rows: readonly number[], durati
     }
   }
   latencies.sort((a, b) => a - b)
-  const [ok, non2xx, timeouts, errors] = counts as [number, number, number, number]
+  const [ok, non2xx, timeouts, errors, cut] = counts as [number, number, number, number, number]
   const sent = rows.length
+  const ended = sent - cut
   return {
     durationMs: Math.round(durationMs),
-    sent, responses: ok + non2xx, ok, non2xx, timeouts, errors,
-    errorRate: sent === 0 ? 0 : (errors + timeouts + non2xx) / sent,
+    sent, responses: ok + non2xx, ok, non2xx, timeouts, errors, cut,
+    errorRate: ended === 0 ? 0 : (errors + timeouts + non2xx) / ended,
     throughput: durationMs <= 0 ? 0 : Math.round(((ok + non2xx) / durationMs) * 1000 * 10) / 10,
     latencyMs: { p50: percentile(latencies, 50), p90: percentile(latencies, 90), p99: percentile(latencies, 99), max: percentile(latencies, 100) },
     statusCodes,
@@ -69,7 +70,7 @@ export const buildTimeline = (samples: LoadSamples, marks: readonly PhaseMark[],
     const figures = figuresFor(samples, buckets[second]!, 1000)
     timeline.push({
       second, phase: phaseAt(marks, second * 1000),
-      requests: figures.responses, errors: figures.errors, timeouts: figures.timeouts, non2xx: figures.non2xx,
+      requests: figures.responses, errors: figures.errors, timeouts: figures.timeouts, non2xx: figures.non2xx, cut: figures.cut,
       p50: figures.latencyMs.p50, p99: figures.latencyMs.p99,
     })
   }

@@ -37,15 +37,17 @@ export const resolveLoadOptions = (options: LoadOptions): ResolvedLoadOptions =>
   const resolved = {
     ...options,
     target: loadTarget(options.url, options.path),
-    connections: Math.min(options.connections ?? 10, options.overallRate ?? Number.POSITIVE_INFINITY),
+    // every connection sends a request as it opens, so more connections than requests would overshoot maxRequests
+    connections: Math.min(options.connections ?? 10, options.overallRate ?? Number.POSITIVE_INFINITY, options.maxRequests ?? Number.POSITIVE_INFINITY),
     maxDurationMs: options.maxDurationMs ?? DEFAULT_MAX_DURATION_MS,
     maxRequests: options.maxRequests ?? DEFAULT_MAX_REQUESTS,
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
   }
-  requireAtLeast('connections', resolved.connections, 1)
+  // the caps first: connections are lowered to them
   if (options.overallRate !== undefined) requireAtLeast('overallRate', options.overallRate, 1)
-  requireAtLeast('maxDurationMs', resolved.maxDurationMs, 1)
   requireAtLeast('maxRequests', resolved.maxRequests, 1)
+  requireAtLeast('connections', resolved.connections, 1)
+  requireAtLeast('maxDurationMs', resolved.maxDurationMs, 1)
   requireAtLeast('timeoutMs', resolved.timeoutMs, 1000, ' (autocannon times requests out in seconds, from 1 s)')
   return resolved
 }

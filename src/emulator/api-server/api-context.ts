@@ -1,4 +1,5 @@
 import type { Store } from '../store/store.js'
+import type { StatusBody } from './status.js'
 
 export interface PodLogOptions {
   tailLines?: number
@@ -19,4 +20,12 @@ export interface ApiContext {
   bookmarkIntervalMs: number
   /** Teardown functions of open watches, run on close(). */
   watches: Set<() => void>
+  /** Test hook: the ERROR event a new watch gets instead of its stream. */
+  watchFault?: WatchFaultHook
 }
+
+/**
+ * Test hook, not public API: asked for each new watch (its path and query); a Status makes the watch answer
+ * with that one ERROR event and end, as kube-apiserver does (see watch-error-statuses.ts).
+ */
+export type WatchFaultHook = (path: string, query: URLSearchParams) => StatusBody | undefined

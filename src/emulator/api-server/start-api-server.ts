@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net'
 import type { Store } from '../store/store.js'
 import { anonymousForbidden } from './anonymous-forbidden.js'
-import type { ApiContext, PodLogReader } from './api-context.js'
+import type { ApiContext, PodLogReader, WatchFaultHook } from './api-context.js'
 import { apiGroupDocument, apiGroupList, apiResourceList, apiVersions, healthText, versionInfo } from './discovery.js'
 import { startGarbageCollector } from './garbage-collect.js'
 import { handleResource } from './handle-resource.js'
@@ -22,6 +22,8 @@ export interface ApiServerOptions {
   podLogs?: PodLogReader
   /** How often watches with allowWatchBookmarks get a BOOKMARK; default 5000 ms. */
   bookmarkIntervalMs?: number
+  /** Test hook (not exported by the package): makes chosen watches fail with an ERROR event. */
+  watchFault?: WatchFaultHook
 }
 
 export interface ApiServer {
@@ -83,6 +85,7 @@ export const startApiServer = async (options: ApiServerOptions): Promise<ApiServ
     serverAddress: '127.0.0.1:0',
     bookmarkIntervalMs: options.bookmarkIntervalMs ?? 5000,
     watches: new Set(),
+    ...(options.watchFault ? { watchFault: options.watchFault } : {}),
   }
   const server = createServer((request, response) => {
     route(context, options.token, request, response).catch((error: unknown) => {

@@ -52,6 +52,12 @@ export const watchObjects = (context: ApiContext, request: IncomingMessage, resp
   const send = (type: string, object: unknown) => {
     if (!response.writableEnded) response.write(`${JSON.stringify({ type, object })}\n`)
   }
+  const fault = context.watchFault?.(new URL(request.url ?? '/', 'http://x').pathname, query)
+  if (fault) {
+    send('ERROR', fault)
+    response.end()
+    return
+  }
   const present = (object: KubeObject) => presentObject(resource, version, object)
   const identity = (object: KubeObject) => `${object.metadata.namespace ?? ''}/${object.metadata.name ?? ''}`
   // Objects the client has been told match, and objects seen not matching; anything else predates the watch.

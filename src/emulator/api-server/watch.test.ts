@@ -99,9 +99,12 @@ describe('watch', () => {
   })
 
   it('ends open watches when the server closes', async () => {
-    t = await startTestApiServer()
+    let served: () => void = () => undefined
+    const watchServed = new Promise<void>((resolve) => (served = resolve))
+    // the watchFault hook is asked once the watch's 200 headers are sent: the watch is open
+    t = await startTestApiServer({ watchFault: () => void served() })
     const watching = readEvents(t, '/api/v1/pods?watch=true')
-    await new Promise((resolve) => setTimeout(resolve, 100))
+    await watchServed
     await t.close()
     const { status } = await watching
     expect(status).toBe(200)

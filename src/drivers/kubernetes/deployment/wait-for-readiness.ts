@@ -1,5 +1,6 @@
 import type { KubeConfig } from '@kubernetes/client-node'
-import { watchUntil } from '../watch-until.js'
+import { ActivityFailedError } from '../../../errors.js'
+import { watchUntil } from '../../../kube/watch-until.js'
 
 interface DeploymentShape {
   spec?: { replicas?: number }
@@ -22,10 +23,11 @@ export const waitForDeploymentReadiness = (
     query: { fieldSelector: `metadata.name=${options.name}`, ...(options.labelSelector ? { labelSelector: options.labelSelector } : {}) },
     timeoutMs: options.timeoutSeconds * 1000,
     signal: options.signal,
-    recheckMs: 5000,
-    onEvent: ({ type, object }) => {
+    isDone: (_deployments, { type, object }) => {
       if (type !== 'ADDED' && type !== 'MODIFIED') return false
       const deployment = object as DeploymentShape
       return (deployment.status?.readyReplicas === deployment.spec?.replicas) === options.ready
     },
+  }).then((outcome) => outcome === 'done', (error: unknown) => {
+    throw new ActivityFailedError(`could not watch deployment '${options.name}' in '${options.ns}': ${error instanceof Error ? error.message : String(error)}`, { cause: error })
   })

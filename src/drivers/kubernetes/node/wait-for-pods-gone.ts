@@ -1,7 +1,7 @@
 import type { CoreV1Api, KubeConfig, V1Pod } from '@kubernetes/client-node'
 import { ActivityFailedError } from '../../../errors.js'
 import { apiStatus } from '../api-error.js'
-import { watchUntil } from '../watch-until.js'
+import { watchUntil } from '../../../kube/watch-until.js'
 
 const key = (namespace: string, name: string) => `${namespace}/${name}`
 
@@ -32,20 +32,22 @@ export const waitForPodsGone = async (
     }
     return remaining.size === 0
   }
-  const gone = await watchUntil(kc, {
+  const outcome = await watchUntil(kc, {
     path: '/api/v1/pods',
     query: { fieldSelector: `spec.nodeName=${options.node}` },
     timeoutMs: options.timeoutSeconds * 1000,
     signal: options.signal,
     recheck,
-    onEvent: ({ type, object }) => {
-      const meta = object.metadata as { namespace?: string; name?: string; uid?: string } | undefined
+    isDone: (_pods, { type, object }) => {
+      const meta = object.metadata
       const id = key(meta?.namespace ?? '', meta?.name ?? '')
       if (remaining.has(id) && (type === 'DELETED' || remaining.get(id) !== meta?.uid)) remaining.delete(id)
       return remaining.size === 0
     },
+  }).catch((error: unknown) => {
+    throw new ActivityFailedError(`drain_nodes could not watch the pods of node '${options.node}': ${error instanceof Error ? error.message : String(error)}`, { cause: error })
   })
-  if (gone) return
+  if (outcome === 'done') return
   if (options.signal.aborted) throw new ActivityFailedError(`drain_nodes was interrupted while waiting for the pods of node '${options.node}' to go`)
   const names = [...remaining.keys()].map((id) => id.split('/')[1]).join('\n')
   throw new ActivityFailedError(`Draining nodes did not completed within ${options.timeoutSeconds}s. Remaining pods are:\n${names}`)
