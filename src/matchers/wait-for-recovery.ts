@@ -18,11 +18,11 @@ export interface RecoveryOptions {
 const MAX_CHECKS_AT_ONCE = 2
 
 /** Watches what the probes read (pods, deployments, endpoints, nodes, VirtualServices); client-node loads only then. */
-const watchProbedObjects = async (hypothesis: SteadyStateHypothesis, onChange: () => void): Promise<() => void> => {
+const watchProbedObjects = async (hypothesis: SteadyStateHypothesis, onChange: () => void, timeoutMs: number): Promise<() => void> => {
   const paths = probedCollections(hypothesis.probes ?? [])
   if (paths.length === 0) return () => undefined
   const { watchCollections } = await import('../drivers/kubernetes/watch-collections.js')
-  return watchCollections(paths, onChange)
+  return watchCollections(paths, onChange, timeoutMs)
 }
 
 /**
@@ -37,7 +37,7 @@ export const waitForRecovery = async (hypothesis: SteadyStateHypothesis, options
     return journal.steady_states.before?.steady_state_met === true
   }
   let trigger: () => void = () => undefined
-  const stopWatching = await watchProbedObjects(hypothesis, () => trigger())
+  const stopWatching = await watchProbedObjects(hypothesis, () => trigger(), options.withinMs)
   let timer: NodeJS.Timeout | undefined
   try {
     return await new Promise<number | null>((resolve) => {
