@@ -9,6 +9,8 @@ const layer = (from, forbidden, message) => ({
   },
 })
 
+const driversForbidden = ['**/run/**', '**/providers/**', '**/tolerance/**', '**/clusters/**', '**/emulator/**', '**/cli/**', '**/vitest/**', '**/jest/**', '**/matchers/**', '**/report/**', 'vitest', 'jest', '@jest/*']
+
 export default defineConfig(
   { ignores: ['dist/**', 'node_modules/**', '.chaos/**', 'coverage/**'] },
   js.configs.recommended,
@@ -24,10 +26,16 @@ export default defineConfig(
   // imports only point down the layers of DESIGN.md
   layer('experiment', ['**/run/**', '**/providers/**', '**/tolerance/**', '**/drivers/**', '**/clusters/**', '**/emulator/**', '**/cli/**', '**/vitest/**', '**/jest/**', '**/matchers/**', '**/report/**'], 'model imports nothing of ours above it'),
   layer('journal', ['**/run/**', '**/providers/**', '**/tolerance/**', '**/drivers/**', '**/clusters/**', '**/emulator/**', '**/cli/**', '**/vitest/**', '**/jest/**', '**/matchers/**', '**/report/**'], 'model imports nothing of ours above it'),
+  layer('options', ['**/experiment/**', '**/journal/**', '**/run/**', '**/providers/**', '**/tolerance/**', '**/drivers/**', '**/clusters/**', '**/emulator/**', '**/cli/**', '**/vitest/**', '**/jest/**', '**/matchers/**', '**/report/**', '**/config/**', '**/authoring/**'], 'options/ (checking user options) is model: it imports only errors.ts'),
   layer('run', ['**/drivers/**', '**/clusters/**', '**/emulator/**', '**/cli/**', '**/vitest/**', '**/jest/**', '**/matchers/**', '**/report/**', 'vitest', 'jest', '@jest/*'], 'the engine imports only the model'),
   layer('providers', ['**/drivers/**', '**/clusters/**', '**/emulator/**', '**/cli/**', '**/vitest/**', '**/jest/**', '**/matchers/**', '**/report/**', 'vitest', 'jest', '@jest/*'], 'the engine imports only the model'),
   layer('tolerance', ['**/drivers/**', '**/clusters/**', '**/emulator/**', '**/cli/**', '**/vitest/**', '**/jest/**', '**/matchers/**', '**/report/**', 'vitest', 'jest', '@jest/*'], 'the engine imports only the model'),
-  layer('drivers', ['**/run/**', '**/providers/**', '**/tolerance/**', '**/clusters/**', '**/emulator/**', '**/cli/**', '**/vitest/**', '**/jest/**', '**/matchers/**', '**/report/**', 'vitest', 'jest', '@jest/*'], 'drivers speak only the Kubernetes API and import only the model'),
+  layer('drivers', driversForbidden, 'drivers speak only the Kubernetes API and import only the model'),
+  // the fault ledger is the bottom of the drivers: each driver writes it, so it imports none of them
+  layer('drivers/ledger', [...driversForbidden, '**/kubernetes/**', '**/istio/**', '**/load/**', '**/recovery/**'], 'the fault ledger sits under every driver and imports none of them'),
+  // recovery gathers every driver's undo; no driver imports it back
+  layer('drivers/kubernetes', [...driversForbidden, '**/recovery/**'], 'drivers record into the ledger; only surfaces call recovery'),
+  layer('drivers/istio', [...driversForbidden, '**/recovery/**'], 'drivers record into the ledger; only surfaces call recovery'),
   layer('emulator', ['**/experiment/**', '**/journal/**', '**/run/**', '**/providers/**', '**/tolerance/**', '**/drivers/**', '**/clusters/**', '**/cli/**', '**/vitest/**', '**/jest/**', '**/matchers/**', '**/report/**', '**/errors.js', 'vitest', 'jest'], 'the emulator imports nothing else of ours'),
   // Kubernetes helpers (watches) under both the environments and the capabilities
   layer('kube', ['**/run/**', '**/providers/**', '**/tolerance/**', '**/drivers/**', '**/clusters/**', '**/emulator/**', '**/cli/**', '**/vitest/**', '**/jest/**', '**/matchers/**', '**/report/**', '**/authoring/**', 'vitest', 'jest', '@jest/*'], 'kube/ imports only the model and client-node'),
@@ -35,6 +43,7 @@ export default defineConfig(
   layer('cli', ['vitest', 'jest', '@jest/*'], 'only vitest/ and jest/ import a test framework'),
   layer('report', ['jest', '@jest/*'], 'only vitest/ and jest/ import a test framework'),
   layer('authoring', ['vitest', 'jest', '@jest/*'], 'only vitest/ and jest/ import a test framework'),
+  layer('config', ['jest', '@jest/*'], 'config/ is the Vitest project helper; the Jest adapter reads only its timeouts'),
   layer('clusters', ['**/run/**', '**/providers/**', '**/tolerance/**', '**/drivers/**', '**/cli/**', '**/vitest/**', '**/jest/**', '**/matchers/**', '**/report/**', 'vitest', 'jest', '@jest/*'], 'environments import the emulator and the model only'),
   {
     // tests and their support folders (src/**/testing/, kept out of dist) may reach across layers

@@ -54,6 +54,16 @@ export default defineConfig({
           pool: 'forks',
         },
       },
+      {
+        // the packed package installed into an empty project (npm registry, local cache): slow, so last and alone
+        extends: true,
+        test: {
+          name: 'newcomer',
+          include: ['e2e/newcomer/**/*.test.ts'],
+          sequence: { groupOrder: 2 },
+          pool: 'forks',
+        },
+      },
     ],
   },
 })

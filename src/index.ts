@@ -1,5 +1,6 @@
 // vitest-chaos: the core entry (no test framework). Test APIs live in `vitest-chaos/vitest` and `vitest-chaos/jest`.
 export { steadyState, fault, http, defineExperiment, toExperiment, writeExperiment, parseDuration, formatDuration } from './authoring/index.js'
+export { control, withActivityControls, type ControlDeclaration, type ControlOptions } from './authoring/index.js'
 export type { SteadyStateDefinition, FaultDefinition, FaultOptions, HttpProbeOptions, ExperimentDefinition, Duration } from './authoring/index.js'
 export { k8s, istio, driverCatalog } from './drivers/index.js'
 export { startLoad } from './drivers/load/index.js'

@@ -1,5 +1,6 @@
 import type { Configuration, Experiment, HypothesisStrategy, RollbackStrategy, Secrets } from '../experiment/types.js'
 import { collectConfiguration } from './activity-configuration.js'
+import type { ControlDeclaration } from './control.js'
 import type { FaultDefinition } from './fault.js'
 import type { SteadyStateDefinition } from './steady-state.js'
 
@@ -14,6 +15,8 @@ export interface ExperimentDefinition {
   secrets?: Secrets
   rollbackStrategy?: RollbackStrategy
   hypothesisStrategy?: HypothesisStrategy
+  /** Experiment-level Python controls (see `control()`), run through the Python bridge. */
+  controls?: ControlDeclaration[]
 }
 
 /**
@@ -38,6 +41,7 @@ export const defineExperiment = (definition: ExperimentDefinition): Experiment =
     ...(definition.tags && { tags: definition.tags }),
     ...(Object.keys(configuration).length > 0 && { configuration }),
     ...(definition.secrets && { secrets: definition.secrets }),
+    ...(definition.controls?.length && { controls: definition.controls }),
     ...(definition.steadyState && { 'steady-state-hypothesis': definition.steadyState }),
     method,
     ...(rollbacks.length > 0 && { rollbacks }),

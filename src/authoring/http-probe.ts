@@ -1,6 +1,8 @@
 import type { HttpProvider, JsonObject, Probe, Tolerance } from '../experiment/types.js'
 import { declareConfiguration } from './activity-configuration.js'
 import { parseDuration, type Duration } from './duration.js'
+import { checkOptions } from '../options/check-options.js'
+import { httpProbeOptionsSchema } from '../options/http-probe-options-schema.js'
 
 /** The configuration key a `path` is resolved against, read from `PRODUCT_PAGE_SERVICE_BASE_URL` as in the seed. */
 export const PRODUCT_PAGE_URL_KEY = 'product_page_url'
@@ -26,6 +28,7 @@ export interface HttpProbeOptions {
  * http.probe('product page answers in time', { path: '/productpage', timeout: '1s', tolerance: 200 })
  */
 const probe = (name: string, options: HttpProbeOptions): Probe => {
+  checkOptions(`http.probe('${name}')`, httpProbeOptionsSchema, options)
   if ((options.path === undefined) === (options.url === undefined)) {
     throw new TypeError(`http.probe('${name}'): give exactly one of path ('/productpage') or url ('http://…')`)
   }

@@ -5,3 +5,4 @@ export { defineExperiment, type ExperimentDefinition } from './define-experiment
 export { toExperiment, writeExperiment } from './to-experiment.js'
 export { parseDuration, formatDuration, type Duration } from './duration.js'
 export { declareConfiguration, collectConfiguration } from './activity-configuration.js'
+export { control, withActivityControls, type ControlDeclaration, type ControlOptions } from './control.js'

@@ -1,6 +1,8 @@
 import { ClusterError } from '../errors.js'
 import { applyUserManifests, readUserManifests } from './apply-user-manifests.js'
 import type { ClusterProvider, StartClusterOptions } from './cluster-provider.js'
+import { findInvalidOptions } from '../options/check-options.js'
+import { startClusterOptionsSchema } from '../options/start-cluster-options-schema.js'
 import { clusterProviders, isClusterProviderName } from './providers.js'
 import type { StartedCluster } from './started-cluster.js'
 
@@ -15,6 +17,8 @@ import type { StartedCluster } from './started-cluster.js'
  * await using shop = await startCluster({ programs: { shop: { command: ['node', 'shop.js'] } }, manifests: ['k8s/shop.yaml'] })
  */
 export const startCluster = (options: StartClusterOptions = {}): Promise<StartedCluster> => {
+  const invalid = findInvalidOptions('startCluster', startClusterOptionsSchema, options)
+  if (invalid) return Promise.reject(invalid)
   const name = options.provider ?? 'emulated'
   if (!isClusterProviderName(name)) {
     return Promise.reject(new ClusterError(`unknown cluster provider '${String(name)}'; use one of ${Object.keys(clusterProviders).join(', ')}`, String(name)))

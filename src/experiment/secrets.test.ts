@@ -50,4 +50,11 @@ describe('resolveSecrets', () => {
     expect(error.issues[0]).toMatchObject({ path: '/secrets/s/k', code: 'vault-not-supported', message: 'HashiCorp Vault secrets are not supported yet' })
     expect(error.message).toContain('/secrets/s/k  HashiCorp Vault secrets are not supported yet')
   })
+
+  it('resolves Vault references to {} through onVault (compatible mode), at any depth and as a whole scope', () => {
+    const seen: string[] = []
+    const secrets = resolveSecrets({ s: { k: { type: 'vault', path: 'foo/bar' }, plain: 1 }, whole: { type: 'vault', path: 'a/b' } }, { onVault: (pointer) => seen.push(pointer) })
+    expect(secrets).toEqual({ s: { k: {}, plain: 1 }, whole: {} })
+    expect(seen).toEqual(['/secrets/s/k', '/secrets/whole'])
+  })
 })

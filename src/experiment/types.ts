@@ -22,6 +22,8 @@ export interface PythonProvider {
   func: string
   arguments?: JsonObject
   secrets?: string[]
+  /** Ours (chaoslib has none): seconds before a call to a Python module outside our catalog is given up. */
+  timeout?: number
 }
 
 export interface ProcessProvider {

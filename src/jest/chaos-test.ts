@@ -10,7 +10,12 @@ import { openChaosContext, type ChaosContext } from '../matchers/chaos-context.j
 import { explainJournal } from '../matchers/explain-journal.js'
 import { runInScope } from '../matchers/run-scope.js'
 import { useClusterEnv } from '../matchers/use-cluster-env.js'
+import { checkClusterForLeftovers } from '../matchers/check-cluster-leftovers.js'
 import type { RunOptions } from '../run/run-options.js'
+import type { ChaosRunRecord } from '../matchers/chaos-run-record.js'
+import { CHAOS_TIMEOUT_FLOOR_MS, chaosTimeoutMs, clusterStartAllowanceMs, readPausesSeconds } from '../config/chaos-timeouts.js'
+import { clusterProviderFor } from '../config/cluster-provider-for.js'
+import { writeTestRecord } from './test-records.js'
 import './setup.js'
 
 export interface JestChaosTestOptions {
@@ -18,8 +23,10 @@ export interface JestChaosTestOptions {
   cluster?: StartClusterOptions | false
   journalDir?: string
   catalog?: ActivityCatalog
-  /** How long the cluster may take to start, in ms; default 120 s. */
+  /** How long the cluster may take to start, in ms; default 120 s (emulated, existing) or 10 min (kind, k3s). */
   startTimeout?: number
+  /** Timeout of each test without its own, in ms; default the cluster's start-up plus the experiment's pauses plus 2 min, at least 3 min. */
+  timeout?: number
 }
 
 export type ExpectedOutcome = 'steady' | 'deviated' | 'completed' | 'failed' | 'interrupted' | 'aborted'
@@ -68,25 +75,32 @@ export const createChaosTest = (options: JestChaosTestOptions = {}): JestChaosTe
     ending.abort.abort(new Error('the test ended'))
     await ending.close()
   }
+  const provider = clusterProviderFor(options.cluster)
+  const timeoutFor = (pausesSeconds = 0) => options.timeout ?? chaosTimeoutMs({ provider, pausesSeconds })
   beforeAll(async () => {
     if (options.cluster === false) return
     cluster = await startCluster({ ...clusterFromEnv(), ...options.cluster })
     restoreEnv = useClusterEnv(cluster)
-  }, options.startTimeout ?? 120_000)
+    await checkClusterForLeftovers(cluster)
+  }, options.startTimeout ?? Math.max(120_000, clusterStartAllowanceMs(provider)))
   afterAll(async () => {
     await Promise.allSettled([...concurrentOpen].map(end))
     restoreEnv?.()
     await cluster?.stop()
-  })
+  }, Math.max(CHAOS_TIMEOUT_FLOOR_MS, clusterStartAllowanceMs(provider)))
   afterEach(async () => {
     const ending = current
     current = undefined
     if (ending) await end(ending)
-  })
+  }, CHAOS_TIMEOUT_FLOOR_MS)
   const open = (testName: string | undefined) => {
     const abort = new AbortController()
-    const opened = openChaosContext({ signal: abort.signal, cluster, testPath: expect.getState().testPath, testName, journalDir: options.journalDir, catalog: options.catalog, record: () => undefined })
-    return { ...opened, entry: { abort, close: opened.close } }
+    const testPath = expect.getState().testPath
+    const runs: ChaosRunRecord[] = []
+    const opened = openChaosContext({ signal: abort.signal, cluster, testPath, testName, journalDir: options.journalDir, catalog: options.catalog, record: (run) => void runs.push(run) })
+    // the reporter runs in another process: it reads the runs from a record file
+    const close = () => opened.close().finally(() => writeTestRecord(process.cwd(), { testPath: testPath ?? '', testName: testName ?? '', runs }))
+    return { ...opened, entry: { abort, close } }
   }
   // the body runs in the test's own scope, so matchers record on this test even while others run
   const withContext = (fn: ChaosTestFn) => async () => {
@@ -105,12 +119,12 @@ export const createChaosTest = (options: JestChaosTestOptions = {}): JestChaosTe
       await end(entry)
     }
   }
-  const chaosTest = (name: string, fn: ChaosTestFn, timeout?: number) => test(name, withContext(fn), timeout)
+  const chaosTest = (name: string, fn: ChaosTestFn, timeout?: number) => test(name, withContext(fn), timeout ?? timeoutFor())
   return Object.assign(chaosTest, {
-    concurrent: (name: string, fn: ChaosTestFn, timeout?: number) => test.concurrent(name, withConcurrentContext(name, fn), timeout),
-    failing: (name: string, fn: ChaosTestFn, timeout?: number) => test.failing(name, withContext(fn), timeout),
+    concurrent: (name: string, fn: ChaosTestFn, timeout?: number) => test.concurrent(name, withConcurrentContext(name, fn), timeout ?? timeoutFor()),
+    failing: (name: string, fn: ChaosTestFn, timeout?: number) => test.failing(name, withContext(fn), timeout ?? timeoutFor()),
     experiment: (path: string, experiment: { expect?: ExpectedOutcome; name?: string; options?: RunOptions; timeout?: number } = {}) =>
-      chaosTest(experiment.name ?? `experiment ${basename(path)}`, async ({ chaos }) => checkOutcome(await chaos.runFile(path, experiment.options), experiment.expect ?? 'steady'), experiment.timeout),
+      chaosTest(experiment.name ?? `experiment ${basename(path)}`, async ({ chaos }) => checkOutcome(await chaos.runFile(path, experiment.options), experiment.expect ?? 'steady'), experiment.timeout ?? timeoutFor(readPausesSeconds(path))),
   })
 }
 

@@ -1,5 +1,6 @@
 import type { Journal } from '../journal/types.js'
 import type { LoadReportLike } from './load-report.js'
+import type { Slo } from './to-meet-slo.js'
 
 /** What the chaos matchers add under `journal['vitest-chaos']`. */
 export interface JournalExtras {
@@ -7,6 +8,8 @@ export interface JournalExtras {
   /** Seconds from the end of the method until the hypothesis held again (null: not within `within`). */
   recovery?: { seconds: number | null; within: number }
   load?: LoadReportLike
+  /** The objective the run's load was held to, for the report's SLO line. */
+  slo?: Slo
 }
 
 export const extrasOf = (journal: Journal): JournalExtras => {
@@ -15,6 +18,7 @@ export const extrasOf = (journal: Journal): JournalExtras => {
     journalPath: typeof extension.journalPath === 'string' ? extension.journalPath : undefined,
     recovery: extension.recovery as JournalExtras['recovery'],
     load: extension.load as LoadReportLike | undefined,
+    slo: extension.slo as Slo | undefined,
   }
 }
 

@@ -1,6 +1,8 @@
 import { formatDuration, parseDuration, type Duration } from '../authoring/duration.js'
 import { explainLoad } from './explain-journal.js'
 import { describeFailedShare, LOAD_PHASES, PHASE_LABEL, type LoadPhase, type LoadReportLike } from './load-report.js'
+import { findInvalidOptions } from '../options/check-options.js'
+import { sloSchema } from '../options/slo-schema.js'
 import { hintFor, type ChaosMatcherResult, type MatcherContextLike } from './matcher-context.js'
 
 /** Service-level objective for load figures; every phase present must meet it unless `phases` narrows it. */
@@ -38,6 +40,8 @@ const isLoadReport = (value: unknown): value is LoadReportLike =>
 
 /** `expect(loadReport).toMeetSlo({ p99: '500ms', errorRate: 0 })`: every load phase met the objective. */
 export function toMeetSlo(this: MatcherContextLike, received: unknown, slo: Slo): ChaosMatcherResult {
+  const invalid = findInvalidOptions('slo', sloSchema, slo)
+  if (invalid) return { pass: this.isNot === true, message: () => `${hintFor(this, 'toMeetSlo', 'loadReport', 'slo')}\n\n${invalid.message}` }
   if (!isLoadReport(received)) {
     return {
       pass: this.isNot === true,

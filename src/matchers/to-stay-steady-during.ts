@@ -18,6 +18,8 @@ import { currentRunScope, runInScope, type RunScope } from './run-scope.js'
 import { startPhaseLoad, type ChaosLoadOptions, type PhaseLoad } from './start-phase-load.js'
 import { findSloBreaches, type Slo } from './to-meet-slo.js'
 import { waitForRecovery } from './wait-for-recovery.js'
+import { checkOptions } from '../options/check-options.js'
+import { staySteadyOptionsSchema } from '../options/stay-steady-options-schema.js'
 
 export interface StaySteadyOptions {
   /** Traffic driven through the system from just before the fault until the rollbacks. */
@@ -45,6 +47,7 @@ interface Outcome {
 }
 
 const runAround = async (hypothesis: SteadyStateDefinition, fault: FaultDefinition, options: StaySteadyOptions, context: MatcherContextLike, scope: RunScope): Promise<Outcome> => {
+  checkOptions('toStaySteadyDuring', staySteadyOptionsSchema, options)
   const { signal, release } = linkSignal(scope.signal)
   const catalog = scope.catalog ?? driverCatalog
   let load: PhaseLoad | undefined
@@ -85,6 +88,7 @@ const runAround = async (hypothesis: SteadyStateDefinition, fault: FaultDefiniti
     const within = options.recoverWithin === undefined ? undefined : parseDuration(options.recoverWithin) / 1000
     addExtras(journal, {
       ...(loadReport && { load: loadReport }),
+      ...(options.slo && { slo: options.slo }),
       ...(within !== undefined && { recovery: { seconds: recoverySeconds ?? null, within } }),
     })
     const journalPath = await recordRun(context, journal, { load: loadReport, recoverySeconds })

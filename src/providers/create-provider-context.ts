@@ -23,5 +23,6 @@ export const createProviderContext = (options: Partial<ProviderContext> & { sign
     env: options.env ?? process.env,
     strict: options.strict ?? false,
     log: options.log ?? (() => undefined),
+    ...(options.python ? { python: options.python } : {}),
   }
 }

@@ -1,6 +1,8 @@
 import type { ExperimentIssue } from '../errors.js'
 import type { ActivityCatalog } from '../experiment/activity-function.js'
 import type { Activity, JsonValue } from '../experiment/types.js'
+import type { PythonBridge } from './python/python-bridge.js'
+import type { PythonInspector } from './python/python-inspector.js'
 
 /** What a provider needs to run one activity; built once per run by the run context. */
 export interface ProviderContext {
@@ -17,7 +19,9 @@ export interface ProviderContext {
   /** Environment of process activities. */
   env: NodeJS.ProcessEnv
   strict: boolean
-  log: (level: 'debug' | 'info' | 'warning', message: string) => void
+  log: (level: 'debug' | 'info' | 'warning' | 'error', message: string) => void
+  /** The run's Python interpreter, for python activities and controls outside the catalog. */
+  python?: PythonBridge
 }
 
 /** What static validation of one activity needs. */
@@ -28,6 +32,8 @@ export interface ProviderValidationContext {
   env: NodeJS.ProcessEnv
   /** Maps a JSON pointer to `file:line:col`, when the experiment came from a file. */
   locate?: (pointer: string) => string | undefined
+  /** Answers about modules outside the catalog, from one Python start per validation. */
+  inspectPython?: PythonInspector
 }
 
 /**

@@ -67,8 +67,8 @@ describe('python provider: run', () => {
 
 describe('python provider: validate', () => {
   it('reports an unknown module and an unknown function with chaoslib\'s messages', () => {
-    expect(validate({ module: 'chaosnope', func: 'x' })).toEqual([
-      expect.objectContaining({ path: '/method/2/provider/module', message: "could not find Python module 'chaosnope' in activity 'my-action'" }),
+    expect(validate({ module: 'chaosk8s.nope', func: 'x' })).toEqual([
+      expect.objectContaining({ path: '/method/2/provider/module', message: "could not find Python module 'chaosk8s.nope' in activity 'my-action'" }),
     ])
     expect(validate({ module: 'tests.probes', func: 'nope' })[0]?.message).toBe(
       "The python module 'tests.probes' does not expose a function called 'nope' in action 'my-action'",

@@ -4,6 +4,9 @@ import type { Activity, PythonProvider } from '../experiment/types.js'
 import { bindArguments, checkBinding } from './bind-arguments.js'
 import { interruptedBy, raceAbort } from './interrupt.js'
 import { issueAt, type Provider, type ProviderContext, type ProviderValidationContext } from './provider.js'
+import { isOwnModule } from './python/own-modules.js'
+import { runPythonActivity } from './python/run-python-activity.js'
+import { validatePythonActivity } from './python/validate-python-activity.js'
 
 const findFunction = (context: { catalog: ProviderContext['catalog'] }, provider: PythonProvider): ActivityFunction | undefined =>
   Object.hasOwn(context.catalog, provider.module) && Object.hasOwn(context.catalog[provider.module]!, provider.func)
@@ -13,6 +16,7 @@ const findFunction = (context: { catalog: ProviderContext['catalog'] }, provider
 const validatePython = (activity: Activity, context: ProviderValidationContext) => {
   const provider = activity.provider as Partial<PythonProvider>
   if (typeof provider.module !== 'string' || typeof provider.func !== 'string') return []
+  if (!isOwnModule(provider.module, context.catalog)) return validatePythonActivity(activity, context)
   if (!Object.hasOwn(context.catalog, provider.module)) {
     return [issueAt(context, '/provider/module', 'python-module-not-found', `could not find Python module '${provider.module}' in activity '${activity.name}'`, `known modules: ${Object.keys(context.catalog).sort().join(', ')}`)]
   }
@@ -29,6 +33,7 @@ const validatePython = (activity: Activity, context: ProviderValidationContext) 
 
 const runPython = async (activity: Activity, context: ProviderContext): Promise<unknown> => {
   const provider = activity.provider as PythonProvider
+  if (!isOwnModule(provider.module, context.catalog)) return runPythonActivity(activity, context)
   const fn = findFunction(context, provider)
   if (!fn) throw new ActivityFailedError(`no function '${provider.func}' in module '${provider.module}' (activity '${activity.name}')`)
   const args = context.substitute({ ...provider.arguments })
@@ -44,5 +49,8 @@ const runPython = async (activity: Activity, context: ProviderContext): Promise<
   }
 }
 
-/** `{ type: python }`: calls a registered TypeScript function by Chaos Toolkit module path and name. */
+/**
+ * `{ type: python }`: calls a registered TypeScript function by Chaos Toolkit module path and name;
+ * any other module (not `chaosk8s.*`, `chaosistio.*` or ours) runs in the run's Python bridge.
+ */
 export const pythonProvider: Provider = { type: 'python', validate: validatePython, run: runPython }

@@ -2,11 +2,13 @@ import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Writable } from 'node:stream'
-import { fileURLToPath } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import type { Locator } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startVitest } from 'vitest/node'
 import type { Journal } from '../journal/types.js'
 import ChaosReporter from './chaos-reporter.js'
+import { chromiumMissingReason, inkShare, launchChromium } from './testing/headless-chromium.js'
 
 const collect = (lines: string[]) =>
   new Writable({
@@ -15,6 +17,11 @@ const collect = (lines: string[]) =>
       done()
     },
   }) as NodeJS.WriteStream
+
+const chromiumMissing = chromiumMissingReason()
+if (chromiumMissing) console.warn(`reporter.test.ts: the Chromium checks are skipped: ${chromiumMissing}`)
+
+const attributes = async (locator: Locator, name: string) => Promise.all((await locator.all()).map((element) => element.getAttribute(name)))
 
 const project = fileURLToPath(new URL('../../e2e/fixtures/reporter-project/', import.meta.url))
 
@@ -90,10 +97,46 @@ describe('ChaosReporter inside a real Vitest run', () => {
     expect(await readFile(join(dir, 'step-summary.md'), 'utf8')).toBe(`# earlier step\n${markdown}\n`)
   })
 
-  it('writes an HTML report with the load timeline of the run that had load', async () => {
+  it('writes an HTML report with a timeline per run, load panels only for the run that had load', async () => {
     const html = await readFile(join(dir, 'report.html'), 'utf8')
-    expect(html.match(/<section class="(passed|failed)">/g)).toEqual(['<section class="passed">', '<section class="failed">', '<section class="passed">'])
-    expect(html.match(/<svg [^>]*aria-label="([^"]+)"/g)).toEqual(['<svg xmlns="http://www.w3.org/2000/svg" width="640" height="160" role="img" aria-label="load timeline of the server answers during a 2 s action"'])
+    expect(html.match(/<section class="test (passed|failed)"/g)).toEqual(['<section class="test passed"', '<section class="test failed"', '<section class="test passed"'])
+    expect(html.match(/aria-label="timeline of [^"]+"/g)).toEqual(['aria-label="timeline of a harmless action"', 'aria-label="timeline of writing the flag breaks the service"', 'aria-label="timeline of the server answers during a 2 s action"'])
+    expect(html.match(/<g class="panel" data-metric="[^"]+"/g)).toHaveLength(3)
+    expect(html).not.toMatch(/<script|https?:\/\/(?!www\.w3\.org\/2000\/svg)/)
+  })
+
+  describe.skipIf(chromiumMissing !== undefined)('opened in headless Chromium', () => {
+    let browser: Awaited<ReturnType<typeof launchChromium>>
+    const requests: string[] = []
+    beforeAll(async () => {
+      browser = await launchChromium()
+    }, 60_000)
+    afterAll(() => browser?.close())
+
+    it('shows the overview, one section per chaos test, labelled phases, marks and the load panels, fetching nothing', async () => {
+      const page = await browser.context.newPage()
+      page.on('request', (request) => void (request.url().startsWith('file:') || requests.push(request.url())))
+      await page.goto(pathToFileURL(join(dir, 'report.html')).href)
+      expect(await page.locator('section.overview tbody tr').count()).toBe(3)
+      expect(await page.locator('section.test').count()).toBe(3)
+      expect(await page.locator('svg.timeline').count()).toBe(3)
+      const loaded = page.locator('section.test', { hasText: 'under load' })
+      expect(await loaded.locator('.phase-label').allTextContents()).toEqual(['baseline', 'fault', 'recovery'])
+      expect(await attributes(loaded.locator('.panel'), 'data-metric')).toEqual(['throughput', 'error-rate', 'latency'])
+      expect(await loaded.locator('.x-axis text').last().textContent()).toContain('time since the experiment started (s)')
+      expect(new Set(await attributes(page.locator('.mark'), 'data-kind'))).toEqual(new Set(['activity-start', 'activity-end', 'rollback', 'recovered']))
+      expect(await page.locator('table.probes').first().locator('tbody tr').count()).toBe(1)
+      expect(requests).toEqual([])
+      await page.close()
+    })
+
+    it('renders a screenshot that is not blank', async () => {
+      const page = await browser.context.newPage()
+      await page.goto(pathToFileURL(join(dir, 'report.html')).href)
+      const png = await page.screenshot({ fullPage: true, ...(process.env.CHAOS_REPORT_SCREENSHOT && { path: process.env.CHAOS_REPORT_SCREENSHOT }) })
+      await page.close()
+      expect(await inkShare(browser.context, png)).toBeGreaterThan(0.02)
+    })
   })
 
   it('leaves the junit reporter working beside it', async () => {

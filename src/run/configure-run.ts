@@ -1,9 +1,10 @@
 import type { ActivityCatalog } from '../experiment/activity-function.js'
 import { resolveConfiguration } from '../experiment/configuration.js'
-import { resolveSecrets } from '../experiment/secrets.js'
+import { resolveSecrets, VAULT_WITHOUT_HVAC } from '../experiment/secrets.js'
 import type { Activity, Experiment, JsonValue } from '../experiment/types.js'
 import { createProviderContext } from '../providers/create-provider-context.js'
 import { providerFor } from '../providers/provider-table.js'
+import type { PythonBridge } from '../providers/python/python-bridge.js'
 import type { LogLevel } from './run-context.js'
 import type { RunOptions } from './run-options.js'
 
@@ -22,7 +23,7 @@ const dynamicValue = (activity: Activity, output: unknown): { value?: unknown } 
   return { value: output }
 }
 
-interface DynamicOptions { catalog: ActivityCatalog; env: NodeJS.ProcessEnv; signal: AbortSignal; log: (level: LogLevel, message: string) => void }
+interface DynamicOptions { catalog: ActivityCatalog; env: NodeJS.ProcessEnv; signal: AbortSignal; log: (level: LogLevel, message: string) => void; python?: PythonBridge }
 
 /**
  * chaoslib's `configure`: configuration (with `--var` overrides), secrets (with var-file scopes), then each
@@ -35,7 +36,8 @@ interface DynamicOptions { catalog: ActivityCatalog; env: NodeJS.ProcessEnv; sig
 export const configureRun = async (experiment: Experiment, options: RunOptions, dynamic: DynamicOptions): Promise<ResolvedInputs> => {
   const resolveOptions = { env: dynamic.env }
   const resolved = resolveConfiguration(experiment.configuration, { ...resolveOptions, vars: options.configurationVars ?? {} })
-  const secrets = resolveSecrets(experiment.secrets, { ...resolveOptions, vars: options.secretVars ?? {} }) as ResolvedInputs['secrets']
+  const onVault = (pointer: string) => dynamic.log('error', `${VAULT_WITHOUT_HVAC} (vitest-chaos does not read Vault: the secret at ${pointer} resolves to {}, as in chaoslib 1.44 without hvac; strict mode refuses it)`)
+  const secrets = resolveSecrets(experiment.secrets, { ...resolveOptions, vars: options.secretVars ?? {}, ...(options.mode === 'strict' ? {} : { onVault }) }) as ResolvedInputs['secrets']
   const configuration: Record<string, JsonValue> = {}
   for (const [key, value] of Object.entries(resolved.configuration)) {
     if (!resolved.dynamic.includes(key)) {
@@ -44,7 +46,7 @@ export const configureRun = async (experiment: Experiment, options: RunOptions, 
     }
     const probe = { name: key, ...(value as object) } as unknown as Activity
     try {
-      const context = createProviderContext({ configuration: { ...configuration }, secrets, catalog: dynamic.catalog, env: dynamic.env, signal: dynamic.signal })
+      const context = createProviderContext({ configuration: { ...configuration }, secrets, catalog: dynamic.catalog, env: dynamic.env, signal: dynamic.signal, ...(dynamic.python ? { python: dynamic.python } : {}) })
       const output = await providerFor(probe.provider.type)!.run(probe, context)
       const result = dynamicValue(probe, output)
       if ('value' in result) configuration[key] = result.value as JsonValue

@@ -6,6 +6,7 @@ import { initializeJournal } from '../journal/initialize-journal.js'
 import { preciseNow } from '../journal/timestamp.js'
 import { builtinCatalog } from '../providers/builtin-catalog.js'
 import { createProviderContext } from '../providers/create-provider-context.js'
+import { createPythonBridge } from '../providers/python/python-bridge.js'
 import { configureRun } from './configure-run.js'
 import { guardListener } from './guard-listener.js'
 import { createInterrupts } from './interrupts.js'
@@ -45,14 +46,17 @@ export const createRunContext = async (experiment: Experiment, options: RunOptio
   }
   const strategies = strategiesFrom(experiment, options)
   const interrupts = createInterrupts(options.signal, options.stopSignal)
-  const { configuration, secrets } = await configureRun(experiment, options, { catalog, env, signal: interrupts.any, log }).catch((error: unknown) => {
+  const python = createPythonBridge({ env, log })
+  const { configuration, secrets } = await configureRun(experiment, options, { catalog, env, signal: interrupts.any, log, python }).catch(async (error: unknown) => {
     interrupts.dispose()
+    await python.stop()
     throw error
   })
   const lookup = buildLookup(configuration, secrets)
   const titled: Experiment = { ...experiment, title: substitute(experiment.title, lookup), dry: options.dry ?? null }
-  const { signal: _unused, ...providers } = createProviderContext({ configuration, secrets, catalog, env, signal: interrupts.any, strict: mode === 'strict', log: (level, message) => log(level, message) })
-  const journal = initializeJournal(titled, { mode, startMs })
+  const { signal: _unused, ...providers } = createProviderContext({ configuration, secrets, catalog, env, signal: interrupts.any, strict: mode === 'strict', log: (level, message) => log(level, message), python })
+  // a shallow copy, as chaoslib's journal takes: keys a control adds to the experiment later do not show in it
+  const journal = initializeJournal({ ...titled }, { mode, startMs })
   return {
     experiment: titled,
     journal,

@@ -4,6 +4,7 @@ import { formatException } from '../journal/format-exception.js'
 import { formatTimestamp, preciseNow, secondsBetween } from '../journal/timestamp.js'
 import type { Run } from '../journal/types.js'
 import { providerFor } from '../providers/provider-table.js'
+import { withControls } from './controls/with-controls.js'
 import { pause, pauseSeconds } from './pause.js'
 import type { RunContext } from './run-context.js'
 import type { Phase } from './run-options.js'
@@ -41,6 +42,11 @@ const runProvider = async (activity: Activity, context: RunContext, signal: Abor
  * const run = await executeActivity(probe, context, { phase: 'method', signal, record: (r) => journal.run.push(r) })
  */
 export const executeActivity = async (activity: Activity, context: RunContext, target: ExecutionTarget): Promise<Run> => {
+  let run: Run | undefined
+  return withControls(context, 'activity', activity, async () => (run = await runActivity(activity, context, target)), () => run)
+}
+
+const runActivity = async (activity: Activity, context: RunContext, target: ExecutionTarget): Promise<Run> => {
   const dryRun = isDryRun(activity, context.dry)
   const withPauses = !dryRun && context.dry !== 'pause'
   if (withPauses) await pauseAround(activity, 'before', context, target.signal)

@@ -4,6 +4,7 @@ import { formatException } from '../journal/format-exception.js'
 import type { Run, SteadyState } from '../journal/types.js'
 import { providerFor } from '../providers/provider-table.js'
 import { withinTolerance } from '../tolerance/within-tolerance.js'
+import { withControls } from './controls/with-controls.js'
 import { executeActivity } from './execute-activity.js'
 import type { RunContext } from './run-context.js'
 import type { Phase } from './run-options.js'
@@ -35,21 +36,28 @@ export const runSteadyStateHypothesis = async (context: RunContext, phase: Phase
   const hypothesis = context.experiment['steady-state-hypothesis']!
   const state: SteadyState = { steady_state_met: null, probes: [] }
   context.log('info', `Steady state hypothesis: ${hypothesis.title}`)
-  for (const probe of hypothesis.probes ?? []) {
+  return withControls(context, 'hypothesis', hypothesis, () => runProbes(context, phase, signal, state), () => state)
+}
+
+const runProbes = async (context: RunContext, phase: Phase, signal: AbortSignal, state: SteadyState): Promise<SteadyState> => {
+  for (const probe of context.experiment['steady-state-hypothesis']!.probes ?? []) {
     const run = await executeActivity(probe, context, { phase, signal, record: (record) => state.probes.push(record) })
     if (run.status === 'failed') {
       Object.assign(run, { tolerance_met: false })
       context.log('warning', 'Probe terminated unexpectedly, so its tolerance could not be validated')
-      return { ...state, steady_state_met: false }
+      state.steady_state_met = false
+      return state
     }
     run.tolerance_met = true
     if (context.dry === 'probes' || context.dry === 'activities') continue
     if (!(await checkTolerance(probe, run, context, signal))) {
       run.tolerance_met = false
       context.log('critical', `Steady state probe '${probe.name}' is not in the given tolerance so failing this experiment`)
-      return { ...state, steady_state_met: false }
+      state.steady_state_met = false
+      return state
     }
   }
   context.log('info', 'Steady state hypothesis is met!')
-  return { ...state, steady_state_met: true }
+  state.steady_state_met = true
+  return state
 }

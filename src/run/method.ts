@@ -1,5 +1,6 @@
 import { ActivityFailedError, InterruptedError } from '../errors.js'
 import type { Run } from '../journal/types.js'
+import { withControls } from './controls/with-controls.js'
 import { executeActivity } from './execute-activity.js'
 import { resolveActivity } from './resolve-activity.js'
 import type { RunContext } from './run-context.js'
@@ -32,11 +33,20 @@ const abortBackground = (context: RunContext, error: unknown): void => {
  * await runMethod(context)
  */
 export const runMethod = async (context: RunContext): Promise<void> => {
-  const { journal, interrupts } = context
+  const { journal } = context
   const background: Promise<void>[] = []
-  const record = (run: Run) => journal.run.push(run)
   context.log('info', "Playing your experiment's method now...")
   await context.listener.onPhaseStart('method')
+  try {
+    await withControls(context, 'method', context.experiment, () => playActivities(context, background), () => journal.run)
+  } finally {
+    await context.listener.onPhaseEnd('method')
+  }
+}
+
+const playActivities = async (context: RunContext, background: Promise<void>[]): Promise<void> => {
+  const { journal, interrupts } = context
+  const record = (run: Run) => journal.run.push(run)
   try {
     for (const entry of context.experiment.method) {
       if (shouldStop(context) || interrupts.any.aborted) break
@@ -52,6 +62,5 @@ export const runMethod = async (context: RunContext): Promise<void> => {
     abortMethod(context, error)
   } finally {
     if (!interrupts.stop.aborted) await Promise.allSettled(background)
-    await context.listener.onPhaseEnd('method')
   }
 }

@@ -1,5 +1,6 @@
 import { InterruptedError } from '../errors.js'
 import type { Run } from '../journal/types.js'
+import { withControls } from './controls/with-controls.js'
 import { executeActivity } from './execute-activity.js'
 import { resolveActivity } from './resolve-activity.js'
 import type { RunContext } from './run-context.js'
@@ -47,11 +48,19 @@ export const playRollbacks = async (context: RunContext): Promise<void> => {
     return context.log('info', `Rollbacks skipped (rollback strategy '${context.rollbackStrategy}', status ${context.journal.status ?? 'completed'}${context.journal.deviated ? ', deviated' : ''})`)
   }
   const signal = context.mode === 'strict' || interrupts.graceful.aborted ? interrupts.stop : interrupts.any
-  const rollbacks = context.experiment.rollbacks ?? []
   await context.listener.onPhaseStart('rollbacks')
-  context.log('info', rollbacks.length ? "Let's rollback..." : "No declared rollbacks, let's move on.")
+  context.log('info', context.experiment.rollbacks?.length ? "Let's rollback..." : "No declared rollbacks, let's move on.")
+  try {
+    await withControls(context, 'rollback', context.experiment, () => playAll(context, signal), () => context.journal.rollbacks)
+  } catch (error) {
+    interruptRollbacks(context, error)
+  }
+  await context.listener.onPhaseEnd('rollbacks')
+}
+
+const playAll = async (context: RunContext, signal: AbortSignal): Promise<void> => {
   const background: Promise<unknown>[] = []
-  for (let index = 0; index < rollbacks.length; index++) {
+  for (let index = 0; index < (context.experiment.rollbacks ?? []).length; index++) {
     try {
       await playOne(context, index, signal, background)
     } catch (error) {
@@ -63,6 +72,5 @@ export const playRollbacks = async (context: RunContext): Promise<void> => {
       context.explain(`A rollback broke unexpectedly: ${error instanceof Error ? error.message : String(error)}.`, true)
     }
   }
-  if (!interrupts.stop.aborted) await Promise.allSettled(background)
-  await context.listener.onPhaseEnd('rollbacks')
+  if (!context.interrupts.stop.aborted) await Promise.allSettled(background)
 }

@@ -3,6 +3,7 @@ import type { Experiment } from '../experiment/types.js'
 import { formatTimestamp, preciseNow, secondsBetween } from '../journal/timestamp.js'
 import type { Journal } from '../journal/types.js'
 import { startContinuousHypothesis } from './continuous.js'
+import { applyLevelControls, cleanupControls, configureControls } from './controls/with-controls.js'
 import { createRunContext } from './create-run-context.js'
 import { runDeviationValidationHypothesis, runGateHypothesis } from './hypothesis-phases.js'
 import { describeInterrupt } from './interrupts.js'
@@ -12,6 +13,7 @@ import type { RunContext } from './run-context.js'
 import type { RunOptions } from './run-options.js'
 
 const runPhases = async (context: RunContext): Promise<void> => {
+  await applyLevelControls(context, 'experiment', 'before', context.experiment)
   if (!(await runGateHypothesis(context))) return
   const during = await startContinuousHypothesis(context)
   try {
@@ -45,6 +47,16 @@ const closeJournal = (context: RunContext): Journal => {
   return journal as Journal
 }
 
+/** chaoslib's end of a run: the experiment's after-controls with the journal as state, then every control's cleanup. */
+const endControls = async (context: RunContext, journal: Journal): Promise<void> => {
+  try {
+    await applyLevelControls(context, 'experiment', 'after', context.experiment, journal)
+  } catch (error) {
+    context.log('warning', `an after-experiment control tried to interrupt a run that had already ended: ${error instanceof Error ? error.message : String(error)}`)
+  }
+  await cleanupControls(context)
+}
+
 /**
  * Runs a Chaos Toolkit experiment: hypothesis before → method (with the continuous hypothesis when
  * asked) → hypothesis after → rollbacks, and returns its journal. Findings (deviation, failed
@@ -61,6 +73,7 @@ export const runExperiment = async (experiment: Experiment, options: RunOptions 
   context.log('info', `Rollbacks strategy: ${context.rollbackStrategy}`)
   if ((context.experiment['steady-state-hypothesis']?.probes?.length ?? 0) === 0) context.log('info', "No steady state hypothesis defined. That's ok, just exploring.")
   try {
+    await configureControls(context)
     await context.listener.onRunStart(context.journal.experiment)
     try {
       await runPhases(context)
@@ -69,9 +82,11 @@ export const runExperiment = async (experiment: Experiment, options: RunOptions 
     }
     await playRollbacks(context)
     const journal = closeJournal(context)
+    await endControls(context, journal)
     await context.listener.onRunEnd(journal)
     return journal
   } finally {
     context.interrupts.dispose()
+    await context.providers.python?.stop()
   }
 }

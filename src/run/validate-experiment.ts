@@ -8,6 +8,10 @@ import { resolveSecrets } from '../experiment/secrets.js'
 import type { Activity, Experiment, JsonValue } from '../experiment/types.js'
 import { builtinCatalog } from '../providers/builtin-catalog.js'
 import { providerFor } from '../providers/provider-table.js'
+import type { RunMode } from './run-options.js'
+import { createPythonInspector } from '../providers/python/python-inspector.js'
+import { pythonTargetsOf } from '../providers/python/python-targets.js'
+import { controlTarget, pythonControlIssues, pythonControlsOf } from '../providers/python/validate-python-controls.js'
 
 export interface ValidateOptions {
   /** Functions `{ type: python }` activities may call; the built-ins are always there. */
@@ -19,6 +23,8 @@ export interface ValidateOptions {
   /** `--var` / `--var-file` overrides, so keys they provide are not reported missing. */
   configurationVars?: Record<string, JsonValue>
   secretVars?: Record<string, Record<string, JsonValue>>
+  /** `strict` refuses Vault secrets; `compatible` (default) accepts them, as they resolve to `{}` at run time. */
+  mode?: RunMode
 }
 
 const activitiesOf = (document: Record<string, unknown>): { activity: Activity; path: string }[] => {
@@ -50,7 +56,7 @@ const resolutionIssues = (document: Record<string, unknown>, options: ValidateOp
   }
   const declared = (key: string) => (isPlainObject(document[key]) ? document[key] : undefined)
   attempt(() => resolveConfiguration(declared('configuration'), { env, vars: options.configurationVars ?? {} }))
-  attempt(() => resolveSecrets(declared('secrets'), { env, vars: options.secretVars ?? {} }))
+  attempt(() => resolveSecrets(declared('secrets'), { env, vars: options.secretVars ?? {}, ...(options.mode === 'strict' ? {} : { onVault: () => undefined }) }))
   return issues
 }
 
@@ -74,8 +80,12 @@ export const validateExperiment = (document: unknown, options: ValidateOptions =
   const checked = checkExperiment(document, options.locate ? { locate: options.locate } : {})
   if (!isPlainObject(document)) return locateAll(checked.issues, options.locate)
   const catalog = mergeCatalogs(builtinCatalog, options.catalog ?? {})
-  const providerIssues = activitiesOf(document).flatMap(({ activity, path }) =>
-    providerFor(activity.provider.type)?.validate(activity, { path, catalog, env, ...(options.locate ? { locate: options.locate } : {}) }) ?? [])
+  const activities = activitiesOf(document)
+  const controls = pythonControlsOf(document)
+  const inspectPython = createPythonInspector([...pythonTargetsOf(activities.map(({ activity }) => activity), catalog), ...controls.map(controlTarget)], env)
+  const providerIssues = activities.flatMap(({ activity, path }) =>
+    providerFor(activity.provider.type)?.validate(activity, { path, catalog, env, inspectPython, ...(options.locate ? { locate: options.locate } : {}) }) ?? [])
+  providerIssues.push(...pythonControlIssues(controls, inspectPython, options.locate))
   return locateAll(mergeIssues(checked.issues, providerIssues, resolutionIssues(document, options, env)), options.locate)
 }
 

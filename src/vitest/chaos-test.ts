@@ -8,6 +8,11 @@ import { openChaosContext, type ChaosContext } from '../matchers/chaos-context.j
 import { bindScopeToTask, enterRunScope } from '../matchers/run-scope.js'
 import { defineExperimentTest, type ExperimentTestOptions, type RegisterChaosTest } from './experiment-test.js'
 import { useClusterEnv } from '../matchers/use-cluster-env.js'
+import { chaosTimeoutMs, readPausesSeconds } from '../config/chaos-timeouts.js'
+import { clusterProviderFor } from '../config/cluster-provider-for.js'
+import { configuredTestTimeout } from './configured-timeout.js'
+import { withDefaultTimeout } from './with-default-timeout.js'
+import { checkClusterForLeftovers } from '../matchers/check-cluster-leftovers.js'
 import './setup.js'
 
 export interface ChaosTestOptions {
@@ -29,6 +34,7 @@ const startTestCluster = async (options: ChaosTestOptions, onCleanup: (fn: () =>
     restoreEnv()
     await cluster.stop()
   })
+  await checkClusterForLeftovers(cluster)
   return cluster
 }
 
@@ -81,9 +87,13 @@ type ChaosTestAPI = ReturnType<typeof buildChaosTest> & {
  * const shopTest = createChaosTest({ scope: 'file', cluster: { programs: { shop: { command: ['node', 'shop.mjs'] } }, manifests: ['k8s/shop.yaml'] } })
  */
 export const createChaosTest = (options: ChaosTestOptions = {}): ChaosTestAPI => {
-  const chaosTest = buildChaosTest(options)
+  // without a timeout of its own or a configured one, a test gets the cluster's start-up plus its pauses (floor 3 min)
+  const provider = clusterProviderFor(options.cluster)
+  const chaosTest = withDefaultTimeout(buildChaosTest(options), () => chaosTimeoutMs({ provider }))
+  const experimentTimeout = (path: string) => configuredTestTimeout() ?? chaosTimeoutMs({ provider, pausesSeconds: readPausesSeconds(path) })
   return Object.assign(chaosTest, {
-    experiment: (path: string, experimentOptions: ExperimentTestOptions = {}) => defineExperimentTest(chaosTest as unknown as RegisterChaosTest, path, experimentOptions),
+    experiment: (path: string, experimentOptions: ExperimentTestOptions = {}) =>
+      defineExperimentTest(chaosTest as unknown as RegisterChaosTest, path, { ...experimentOptions, timeout: experimentOptions.timeout ?? experimentTimeout(path) }),
   })
 }
 

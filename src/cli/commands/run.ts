@@ -17,6 +17,7 @@ import type { CliCommand, CliIO } from '../cli-command.js'
 import { formatIssues } from '../output/format-issues.js'
 import { formatLogLine, type LogLevel } from '../output/format-log-line.js'
 import { choiceOf, parseCommandArgs, UsageError } from '../output/parse-command-args.js'
+import { checkClusterBeforeRun } from './check-before-run.js'
 
 const DRY_MODES = ['probes', 'actions', 'activities', 'pause'] as const
 
@@ -98,13 +99,14 @@ const runCommand = async (argv: string[], io: CliIO): Promise<number> => {
   const catalog = await loadCatalogFor(loaded.document, builtinCatalog)
   if (args.validation) {
     log('info', "Validating the experiment's syntax")
-    const issues = validateExperiment(loaded.document, { catalog, locate: (pointer) => loaded.locate(pointer), configurationVars, secretVars })
+    const issues = validateExperiment(loaded.document, { catalog, locate: (pointer) => loaded.locate(pointer), configurationVars, secretVars, mode: args.strict ? 'strict' : 'compatible' })
     if (issues.length > 0) {
       io.stderr(`${loaded.source}: the experiment has ${issues.length} problem${issues.length === 1 ? '' : 's'}\n${formatIssues(issues)}`)
       return 1
     }
     log('info', 'Experiment looks valid')
   }
+  if (!args.dry) await checkClusterBeforeRun(loaded.document, log)
   const journal = await runExperiment(loaded.document as Experiment, {
     mode: args.strict ? 'strict' : 'compatible',
     catalog, configurationVars, secretVars,

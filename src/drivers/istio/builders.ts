@@ -1,4 +1,6 @@
 import type { Action, Probe } from '../../experiment/types.js'
+import { withCheckedOptions } from '../../options/check-builders.js'
+import { istioBuilderSchemas } from '../../options/istio-builder-schemas.js'
 import { definedArguments, pythonAction, pythonProbe, type ActivityOptions, type ProbeOptions } from '../kubernetes/python-activity.js'
 
 /** A route target as chaosistio reads it: the exact `host` and (optional) `subset` of a route destination. */
@@ -38,7 +40,7 @@ const place = (o: VirtualServiceOptions) => ({ ns: o.ns, version: o.version })
  * const inject = istio.addDelayFault({ virtualService: 'reviews', ns: 'bookinfo', fixedDelay: '5s', percentage: 100, routes, secrets: ['istio'] })
  * const undo = istio.removeDelayFault({ virtualService: 'reviews', ns: 'bookinfo', routes, secrets: ['istio'] })
  */
-export const istio = {
+export const istio = withCheckedOptions('istio', {
   /** Action: delay the matching routes' requests by `fixedDelay` (for `percentage` % of them). */
   addDelayFault: (o: FaultTargetOptions & { fixedDelay: IstioDuration; percentage?: number }): Action =>
     pythonAction(`${MODULE}.actions`, 'add_delay_fault', definedArguments({ ...place(o), virtual_service_name: o.virtualService, fixed_delay: o.fixedDelay, percentage: o.percentage, routes: target(o).routes }), o),
@@ -57,4 +59,4 @@ export const istio = {
   /** Probe: the VirtualService as `{status, body, headers}`; default tolerance: status 200. */
   getVirtualService: (o: VirtualServiceOptions & ProbeOptions): Probe =>
     pythonProbe(`${MODULE}.probes`, 'get_virtual_service', definedArguments({ virtual_service_name: o.virtualService, ...place(o) }), { type: 'jsonpath', path: '$.status', expect: 200 }, o),
-}
+}, istioBuilderSchemas)

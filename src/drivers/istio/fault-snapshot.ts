@@ -1,7 +1,8 @@
+import { PRIOR_STATE_ANNOTATIONS } from '../ledger/fault-record.js'
 import type { HttpRoute } from './http-routes.js'
 
-/** Annotation holding `spec.http` as it was before the first strict-mode fault, so removal restores it exactly. */
-export const SNAPSHOT_ANNOTATION = 'vitest-chaos.io/pre-fault-http'
+/** Annotation holding `spec.http` as it was before the first fault, so removal and recovery restore it exactly. */
+export const SNAPSHOT_ANNOTATION = PRIOR_STATE_ANNOTATIONS['http-fault']
 
 /** The snapshot stored on the VirtualService, or undefined when there is none (or it is unreadable). */
 export const readSnapshot = (virtualService: unknown): HttpRoute[] | undefined => {

@@ -1,4 +1,6 @@
 import type { Action, Probe } from '../../experiment/types.js'
+import { withCheckedOptions } from '../../options/check-builders.js'
+import { k8sBuilderSchemas } from '../../options/k8s-builder-schemas.js'
 import { definedArguments, pythonAction, pythonProbe, type ActivityOptions, type ProbeOptions } from './python-activity.js'
 
 /** Which nodes a node action targets; give neither `name` nor `labelSelector` to target **every** node. */
@@ -56,7 +58,7 @@ const nodeArguments = (o: NodeSelector) => definedArguments({ name: o.name, labe
  * const drain = k8s.drainNodes({ count: 1, deletePodsWithLocalStorage: true, pauses: { after: 20 } })
  * const undo = k8s.uncordonNode()
  */
-export const k8s = {
+export const k8s = withCheckedOptions('k8s', {
   /** Probe: every pod of `ns` is Running or Succeeded (raises otherwise). Tolerance `true`. */
   allPodsHealthy: (o: ProbeOptions & { ns?: string; raiseOnAnyUnhealthy?: boolean } = {}): Probe =>
     pythonProbe(`${POD}.probes`, 'all_pods_healthy', definedArguments({ ns: o.ns, raise_on_any_unhealthy: o.raiseOnAnyUnhealthy }), true, o),
@@ -108,4 +110,4 @@ export const k8s = {
   /** Action: restart the Deployment's pods with a rolling update. */
   rolloutDeployment: (o: ActivityOptions & { name: string; ns?: string }): Action =>
     pythonAction(`${DEPLOYMENT}.actions`, 'rollout_deployment', definedArguments({ name: o.name, ns: o.ns }), o),
-}
+}, k8sBuilderSchemas)

@@ -6,6 +6,8 @@ import { monotonicMs } from './monotonic-ms.js'
 import { startLoadThread } from './start-load-thread.js'
 import { buildTimeline, figuresFor, summarizePhases } from './summarize-load.js'
 import { resolveLoadOptions, type ResolvedLoadOptions } from './validate-load-options.js'
+import { checkOptions } from '../../options/check-options.js'
+import { loadOptionsSchema } from '../../options/load-options-schema.js'
 
 const threadOptions = (resolved: ResolvedLoadOptions): LoadThreadOptions => ({
   target: resolved.target, connections: resolved.connections, method: resolved.method ?? 'GET', headers: resolved.headers ?? {},
@@ -33,7 +35,7 @@ const summarizeSince = (samples: LoadSamples, from: number, second: number, phas
  * const report = await load.stop()   // report.phases.fault.errorRate, report.phases.fault.latencyMs.p99
  */
 export const startLoad = (options: LoadOptions): RunningLoad => {
-  const resolved = resolveLoadOptions(options)
+  const resolved = resolveLoadOptions(checkOptions('startLoad', loadOptionsSchema, options))
   const startedAt = new Date().toISOString()
   const samples = new LoadSamples()
   // times in monotonicMs(), shared with the load's thread; the report counts from when the thread started sending

@@ -79,6 +79,24 @@ describe('deployment actions and probes', () => {
     expect(new Date(stamped!).getTime()).toBeGreaterThanOrEqual(before - 1000)
   })
 
+  it('strict mode: delete_deployment that matches nothing fails, naming the deployments there', async () => {
+    await expect(callActivity(actions.delete_deployment, { name: 'ghost', ns: NS }, true)).rejects.toThrow(
+      /^delete_deployment: no deployment in namespace '[^']+' matches name 'ghost', so the fault would do nothing; the deployments there are .*web/,
+    )
+    expect(await callActivity(actions.delete_deployment, { name: 'ghost', ns: NS })).toBeNull()
+  })
+
+  it('scale_deployment records the replicas it changes on the deployment, and scaling back clears the record', async () => {
+    const annotations = async () => Object.keys((await apps.readNamespacedDeployment({ name: 'web', namespace: NS })).metadata?.annotations ?? {}).filter((key) => key.startsWith('vitest-chaos.io/'))
+    const before = (await apps.readNamespacedDeployment({ name: 'web', namespace: NS })).spec!.replicas!
+    await callActivity(actions.scale_deployment, { name: 'web', replicas: before + 1, ns: NS })
+    await callActivity(actions.scale_deployment, { name: 'web', replicas: before + 2, ns: NS })
+    const recorded = (await apps.readNamespacedDeployment({ name: 'web', namespace: NS })).metadata?.annotations
+    expect(recorded).toMatchObject({ 'vitest-chaos.io/fault': 'scale', 'vitest-chaos.io/prior-replicas': String(before), 'vitest-chaos.io/pid': String(process.pid) })
+    await callActivity(actions.scale_deployment, { name: 'web', replicas: before, ns: NS })
+    expect(await annotations()).toEqual([])
+  })
+
   it('delete_deployment by name deletes only that one; by label, every labelled one', async () => {
     await callActivity(actions.delete_deployment, { name: 'stuck', ns: NS })
     const names = async () => (await apps.listNamespacedDeployment({ namespace: NS })).items.filter((d) => !d.metadata?.deletionTimestamp).map((d) => d.metadata!.name)

@@ -4,7 +4,9 @@ import { ActivityFailedError } from '../../../errors.js'
 import { callApi, describeApiError } from '../api-error.js'
 import { readArguments } from '../arguments.js'
 import { connect } from '../connect.js'
+import { describeLabels, emptySelectionError } from '../empty-selection.js'
 import { readManifest } from '../read-manifest.js'
+import { scaleDeployment } from './scale-deployment.js'
 
 const patchDeployment = async (args: Record<string, unknown>, func: string, body: object, failure: (name: string) => string) => {
   const read = readArguments(func, args)
@@ -44,6 +46,12 @@ export const deploymentActions = {
       const { apps } = connect(read.secrets())
       const query = name ? { fieldSelector: `metadata.name=${name}` } : labelSelector ? { labelSelector } : {}
       const list = await callApi(`list deployments in namespace '${namespace}'`, () => apps.listNamespacedDeployment({ namespace, ...query }))
+      if (list.items.length === 0 && context.strict) {
+        const all = await callApi(`list deployments in namespace '${namespace}'`, () => apps.listNamespacedDeployment({ namespace }))
+        const names = all.items.map((item) => item.metadata?.name ?? '').join(', ')
+        const present = names ? `the deployments there are ${names} (labels ${describeLabels(all.items, labelSelector)})` : 'there are no deployments there at all'
+        throw emptySelectionError({ func: 'delete_deployment', noun: 'deployment', namespace, selector: { name, label_selector: labelSelector }, present })
+      }
       for (const deployment of list.items) {
         const target = deployment.metadata!.name!
         await callApi(`delete deployment '${target}'`, () => apps.deleteNamespacedDeployment({ name: target, namespace, body: {} }))
@@ -56,10 +64,12 @@ export const deploymentActions = {
     params: ['name', 'replicas', 'ns', 'secrets'],
     required: ['name', 'replicas'],
     doc: 'Scale a deployment up or down to `replicas`.',
-    run: (args) => {
-      const replicas = readArguments('scale_deployment', args).integer('replicas')
+    run: async (args) => {
+      const read = readArguments('scale_deployment', args)
+      const replicas = read.integer('replicas')
       if (replicas === undefined) throw new ActivityFailedError("scale_deployment: argument 'replicas' must be an integer, got null")
-      return patchDeployment(args, 'scale_deployment', { spec: { replicas } }, (name) => `failed to scale '${name}' to ${replicas} replicas`)
+      await scaleDeployment(connect(read.secrets()), { name: read.requiredString('name'), namespace: read.string('ns') ?? 'default' }, replicas)
+      return null
     },
   },
   rollout_deployment: {

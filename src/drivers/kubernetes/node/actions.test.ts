@@ -1,3 +1,6 @@
+import { mkdtemp, readFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { AppsV1Api, CoreV1Api, KubeConfig, PolicyV1Api, type V1Node } from '@kubernetes/client-node'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { startEmulatedCluster, type EmulatedCluster } from '../../../emulator/index.js'
@@ -51,6 +54,7 @@ const unschedulable = async () =>
   Object.fromEntries((await core.listNode()).items.map((n: V1Node) => [n.metadata!.name!, n.spec?.unschedulable === true]))
 
 beforeAll(async () => {
+  process.env.CHAOS_LEDGER = join(await mkdtemp(join(tmpdir(), 'node-actions-')), 'ledger.jsonl')
   cluster = await startEmulatedCluster({ bookinfo: false, programs: new Map([['idle', idleProgram]]) })
   process.env.KUBECONFIG = cluster.kubeconfigPath
   const kc = new KubeConfig()
@@ -89,6 +93,18 @@ describe('cordon_node and uncordon_node', () => {
     const all = (await callActivity(actions.uncordon_node)) as string[]
     expect(all.sort()).toEqual(Object.keys(cordoned).sort())
     expect(Object.values(await unschedulable()).some(Boolean)).toBe(false)
+  })
+
+  it('record each cordon on the node (and whether it was unschedulable before) and in the local ledger; uncordon clears it', async () => {
+    const target = workers[0]!
+    const ours = async () => Object.fromEntries(Object.entries((await core.readNode({ name: target })).metadata?.annotations ?? {}).filter(([key]) => key.startsWith('vitest-chaos.io/')))
+    await callActivity(actions.cordon_node, { name: target })
+    await callActivity(actions.cordon_node, { name: target })
+    expect(await ours()).toMatchObject({ 'vitest-chaos.io/fault': 'cordon', 'vitest-chaos.io/was-unschedulable': 'false', 'vitest-chaos.io/pid': String(process.pid) })
+    const ledger = (await readFile(process.env.CHAOS_LEDGER!, 'utf8')).trim().split('\n').map((line) => JSON.parse(line) as { event: string; target: { name: string } })
+    expect(ledger.filter((entry) => entry.target.name === target).map((entry) => entry.event).slice(-4)).toEqual(['intent', 'applied', 'intent', 'applied'])
+    await callActivity(actions.uncordon_node, { name: target })
+    expect(await ours()).toEqual({})
   })
 
   it('fail with chaosk8s\' message when no node matches the selector', async () => {

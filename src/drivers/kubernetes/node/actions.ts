@@ -14,11 +14,11 @@ const setAll = (func: string, unschedulable: boolean, doc: string): ActivityFunc
   doc,
   run: async (args, context) => {
     const read = readArguments(func, args)
-    const { core } = connect(read.secrets())
-    const nodes = await selectNodes(core, { name: read.string('name'), labelSelector: read.string('label_selector') })
+    const apis = connect(read.secrets())
+    const nodes = await selectNodes(apis.core, { name: read.string('name'), labelSelector: read.string('label_selector') })
     const names: string[] = []
     for (const node of nodes) {
-      await setUnschedulable(core, nodeName(node), unschedulable)
+      await setUnschedulable(apis, nodeName(node), unschedulable)
       names.push(nodeName(node))
     }
     context.log(`${unschedulable ? 'cordoned' : 'uncordoned'} ${names.join(', ')}`)

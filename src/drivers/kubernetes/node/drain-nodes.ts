@@ -39,7 +39,7 @@ const evict = async ({ core }: KubernetesApis, pod: V1Pod): Promise<void> => {
 export const drainNodes = async (apis: KubernetesApis, options: DrainOptions, context: ActivityFunctionContext): Promise<string[]> => {
   const nodes = await selectNodes(apis.core, options)
   const names = nodes.map(nodeName)
-  for (const name of names) await setUnschedulable(apis.core, name, true)
+  for (const name of names) await setUnschedulable(apis, name, true)
   context.log(`cordoned ${names.join(', ')}`)
   for (const node of names) {
     const pods = await callApi(`list pods on node '${node}'`, () =>

@@ -104,6 +104,14 @@ describe('terminate_pods', () => {
     expect(await livePods('ratings-v2')).toHaveLength(6)
   })
 
+  it('strict mode: fail a kill that selects no pod, naming the function, namespace, selector and the labels that exist', async () => {
+    const typo = callActivity(actions.terminate_pods, { ns: NS, label_selector: 'app=ratingz' }, true)
+    await expect(typo).rejects.toThrow(/^terminate_pods: no pod in namespace 'pod-actions' matches label_selector 'app=ratingz', so the fault would do nothing; the \d+ pods there carry app=ratings-v1, app=ratings-v2\. Fix the selector/)
+    await expect(callActivity(actions.delete_pods, { ns: NS, name: '^zzz' }, true)).rejects.toThrow("delete_pods: no pod in namespace 'pod-actions' matches name_pattern '^zzz'")
+    expect(await callActivity(actions.terminate_pods, { ns: NS, label_selector: 'app=ratingz', qty: 0 }, true)).toEqual([])
+    expect(await livePods('ratings-v2')).toHaveLength(6)
+  })
+
   it('refuse a negative qty, an unknown mode or order with chaosk8s\' messages', async () => {
     await expect(callActivity(actions.terminate_pods, { ns: NS, qty: -1 })).rejects.toThrow("Cannot select pods. Quantity '-1' is negative.")
     await expect(callActivity(actions.terminate_pods, { ns: NS, mode: 'half' })).rejects.toThrow("Cannot select pods. Mode 'half' is invalid.")

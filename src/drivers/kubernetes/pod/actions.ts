@@ -1,10 +1,20 @@
-import type { ActivityFunction } from '../../../experiment/activity-function.js'
+import type { CoreV1Api } from '@kubernetes/client-node'
+import type { ActivityFunction, ActivityFunctionContext } from '../../../experiment/activity-function.js'
 import { callApi } from '../api-error.js'
 import { readArguments, type ArgumentReader } from '../arguments.js'
 import { connect } from '../connect.js'
+import { describeLabels, emptySelectionError } from '../empty-selection.js'
 import { selectPods } from '../select-pods.js'
 
-const terminate = async (read: ArgumentReader, selection: { namePattern?: string | undefined; labelSelector?: string | undefined }, log: (line: string) => void) => {
+type Selection = { namePattern?: string | undefined; labelSelector?: string | undefined }
+
+const failEmptySelection = async (func: string, core: CoreV1Api, ns: string, selection: Selection): Promise<never> => {
+  const pods = await callApi(`list pods in namespace '${ns}'`, () => core.listNamespacedPod({ namespace: ns }))
+  const present = pods.items.length === 0 ? 'there are no pods there at all' : `the ${pods.items.length} pods there carry ${describeLabels(pods.items, selection.labelSelector)}`
+  throw emptySelectionError({ func, noun: 'pod', namespace: ns, selector: { label_selector: selection.labelSelector, name_pattern: selection.namePattern }, present })
+}
+
+const terminate = async (func: string, read: ArgumentReader, selection: Selection, context: ActivityFunctionContext) => {
   const { core } = connect(read.secrets())
   const ns = read.string('ns') ?? 'default'
   const pods = await selectPods(core, {
@@ -16,6 +26,8 @@ const terminate = async (read: ArgumentReader, selection: { namePattern?: string
     ns,
     order: read.string('order') ?? 'alphabetic',
   })
+  const wanted = read.flag('all', false) || (read.integer('qty') ?? 1) > 0
+  if (pods.length === 0 && wanted && context.strict) await failEmptySelection(func, core, ns, selection)
   const grace = read.integer('grace_period') ?? -1
   const deleted: string[] = []
   for (const pod of pods) {
@@ -25,7 +37,7 @@ const terminate = async (read: ArgumentReader, selection: { namePattern?: string
     )
     deleted.push(name)
   }
-  log(deleted.length ? `terminated ${deleted.join(', ')}` : 'no pod matched; nothing terminated')
+  context.log(deleted.length ? `terminated ${deleted.join(', ')}` : 'no pod matched; nothing terminated')
   return deleted
 }
 
@@ -37,7 +49,7 @@ export const podActions = {
     doc: 'Terminate pods gracefully, selected by label and/or name pattern: `qty` of them (a percentage with mode=percentage), random with `rand`, every one with `all`.',
     run: (args, context) => {
       const read = readArguments('terminate_pods', args)
-      return terminate(read, { labelSelector: read.string('label_selector'), namePattern: read.string('name_pattern') }, context.log)
+      return terminate('terminate_pods', read, { labelSelector: read.string('label_selector'), namePattern: read.string('name_pattern') }, context)
     },
   },
   delete_pods: {
@@ -46,7 +58,7 @@ export const podActions = {
     doc: 'Deprecated: terminate_pods(name_pattern=name, label_selector, ns), so one pod by default.',
     run: (args, context) => {
       const read = readArguments('delete_pods', args)
-      return terminate(read, { labelSelector: read.string('label_selector'), namePattern: read.string('name') }, context.log)
+      return terminate('delete_pods', read, { labelSelector: read.string('label_selector'), namePattern: read.string('name') }, context)
     },
   },
 } satisfies Record<string, ActivityFunction>

@@ -2,6 +2,7 @@ import type { ActivityFunction } from '../../../experiment/activity-function.js'
 import { callApi } from '../api-error.js'
 import { readArguments } from '../arguments.js'
 import { connect } from '../connect.js'
+import { emptySelectionError } from '../empty-selection.js'
 
 /** chaosk8s.replicaset.actions: delete ReplicaSets. */
 export const replicaSetActions = {
@@ -17,6 +18,12 @@ export const replicaSetActions = {
       const { apps } = connect(read.secrets())
       const query = name ? { fieldSelector: `metadata.name=${name}` } : labelSelector ? { labelSelector } : {}
       const list = await callApi(`list replica sets in namespace '${namespace}'`, () => apps.listNamespacedReplicaSet({ namespace, ...query }))
+      if (list.items.length === 0 && context.strict) {
+        const all = await callApi(`list replica sets in namespace '${namespace}'`, () => apps.listNamespacedReplicaSet({ namespace }))
+        const names = all.items.map((item) => item.metadata?.name ?? '').join(', ')
+        const present = names ? `the replica sets there are ${names}` : 'there are no replica sets there at all'
+        throw emptySelectionError({ func: 'delete_replica_set', noun: 'replica set', namespace, selector: { name, label_selector: labelSelector }, present })
+      }
       for (const replicaSet of list.items) {
         const target = replicaSet.metadata!.name!
         await callApi(`delete replica set '${target}'`, () => apps.deleteNamespacedReplicaSet({ name: target, namespace, body: {} }))

@@ -1,0 +1,44 @@
+import { AppsV1Api, PatchStrategy, setHeaderOptions, type V1Deployment } from '@kubernetes/client-node'
+import { clearedFaultAnnotations, readFaultRecord, readPriorState } from '../../ledger/fault-record.js'
+import { UndoRefusedError, type FaultUndoer, type RecordedFault } from '../../ledger/fault-undoer.js'
+import { apiStatus, describeApiError } from '../api-error.js'
+
+const recorded = (deployment: V1Deployment): RecordedFault[] => {
+  const record = readFaultRecord(deployment)
+  const { name = '', namespace = 'default' } = deployment.metadata ?? {}
+  return record?.change === 'scale' ? [{ target: { kind: 'Deployment', name, namespace }, record }] : []
+}
+
+/**
+ * Finds deployments scaled by a run (`vitest-chaos.io/fault: scale`) and scales each back to its recorded
+ * replicas (`vitest-chaos.io/prior-replicas`), clearing the record in the same patch.
+ *
+ * @example
+ * for (const fault of await scaleUndoer.list(kc)) await scaleUndoer.undo(kc, fault)
+ */
+export const scaleUndoer: FaultUndoer = {
+  change: 'scale',
+  list: async (kc) => (await kc.makeApiClient(AppsV1Api).listDeploymentForAllNamespaces()).items.flatMap(recorded),
+  read: async (kc, target) => {
+    try {
+      return { record: recorded(await kc.makeApiClient(AppsV1Api).readNamespacedDeployment({ name: target.name, namespace: target.namespace ?? 'default' }))[0]?.record }
+    } catch (error) {
+      if (apiStatus(error) === 404) return undefined
+      throw error
+    }
+  },
+  undo: async (kc, fault) => {
+    const apps = kc.makeApiClient(AppsV1Api)
+    const where = { name: fault.target.name, namespace: fault.target.namespace ?? 'default' }
+    const deployment = await apps.readNamespacedDeployment(where)
+    const prior = Number(readPriorState(deployment, 'scale'))
+    if (!Number.isInteger(prior) || prior < 0) throw new UndoRefusedError(`the record holds no replica count (vitest-chaos.io/prior-replicas is '${readPriorState(deployment, 'scale') ?? 'missing'}'); scale it by hand`)
+    const body = { metadata: { resourceVersion: deployment.metadata?.resourceVersion, annotations: clearedFaultAnnotations('scale') }, spec: { replicas: prior } }
+    try {
+      await apps.patchNamespacedDeployment({ ...where, body }, setHeaderOptions('Content-Type', PatchStrategy.MergePatch))
+    } catch (error) {
+      throw new UndoRefusedError(`the API server refused the scale: ${describeApiError(error)}`)
+    }
+    return `scaled back to ${prior} replicas (from ${deployment.spec?.replicas ?? '?'})`
+  },
+}

@@ -1,0 +1,28 @@
+import { hostname } from 'node:os'
+import type { FaultRun } from './fault-record.js'
+
+/** Whether the run that made a change still holds it. `unknown`: another host's process, before its deadline. */
+export type RunLiveness = 'alive' | 'dead' | 'past-deadline' | 'unknown'
+
+const isProcessAlive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    // EPERM: the process exists but belongs to someone else
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
+/**
+ * Judges a recorded run: past its deadline, or (on this host) whether its process still exists.
+ *
+ * @example
+ * judgeRun(record) // 'dead' after the test process was killed with SIGKILL
+ */
+export const judgeRun = (run: FaultRun, now = new Date()): RunLiveness => {
+  const deadline = Date.parse(run.deadline)
+  if (Number.isFinite(deadline) && deadline <= now.getTime()) return 'past-deadline'
+  if (run.host !== hostname() || !Number.isInteger(run.pid) || run.pid <= 0) return 'unknown'
+  return isProcessAlive(run.pid) ? 'alive' : 'dead'
+}

@@ -1,0 +1,12 @@
+import type { LedgerChange } from '../ledger/fault-record.js'
+import type { FaultUndoer } from '../ledger/fault-undoer.js'
+import { httpFaultUndoer } from '../istio/undo-http-fault.js'
+import { scaleUndoer } from '../kubernetes/deployment/undo-scale.js'
+import { cordonUndoer } from '../kubernetes/node/undo-cordon.js'
+
+/** The undoer of every change the ledger records. */
+export const FAULT_UNDOERS: Readonly<Record<LedgerChange, FaultUndoer>> = {
+  cordon: cordonUndoer,
+  scale: scaleUndoer,
+  'http-fault': httpFaultUndoer,
+}
