@@ -1,4 +1,8 @@
 #!/usr/bin/env node
-import { main } from '../dist/cli/main.js'
+import module from 'node:module'
+
+// Node ≥ 22.1 keeps compiled code between runs (a faster start from the second run on); Node 20 has no such cache.
+module.enableCompileCache?.()
+const { main } = await import('../dist/cli/main.js')
 
 process.exitCode = await main(process.argv.slice(2))

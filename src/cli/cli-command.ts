@@ -1,12 +1,18 @@
 /** One `vitest-chaos <name>` sub-command. */
 export interface CliCommand {
   name: string
-  /** One line for `--help`. */
-  summary: string
   /** Full usage text for `vitest-chaos <name> --help`. */
   usage: string
   /** Runs the command; resolves to the process exit code. */
   run(argv: string[], io: CliIO): Promise<number>
+}
+
+/** A sub-command as `--help` lists it, its code imported only when it runs. */
+export interface CliCommandEntry {
+  name: string
+  /** One line for `--help`. */
+  summary: string
+  load(): Promise<CliCommand>
 }
 
 /** Where a command writes; tests pass their own. */

@@ -60,11 +60,12 @@ export async function main(argv: string[], io?: CliIO): Promise<number> {
     out.stdout(`${VERSION}\n`)
     return 0
   }
-  const command = commands.find((candidate) => candidate.name === name)
-  if (!command) {
+  const entry = commands.find((candidate) => candidate.name === name)
+  if (!entry) {
     out.stderr(`vitest-chaos: unknown command '${name}'. Run \`vitest-chaos --help\` to see the commands.\n`)
     return 2
   }
+  const command = await entry.load()
   if (rest.includes('--help') || rest.includes('-h')) {
     out.stdout(command.usage.endsWith('\n') ? command.usage : `${command.usage}\n`)
     return 0

@@ -102,8 +102,7 @@ describe.skipIf(!hasKubectl)('kubectl against the emulated cluster (skipped when
   it('apply -f creates a deployment and rollout status waits for it', async () => {
     const file = join(home, 'web.yaml')
     await writeFile(file, MANIFEST)
-    // --validate=false: the emulator serves no OpenAPI schema for client-side validation.
-    const apply = await kubectl('apply', '--validate=false', '-f', file)
+    const apply = await kubectl('apply', '-f', file)
     expect(apply.out).toContain('deployment.apps/web created')
     const rollout = await kubectl('rollout', 'status', 'deployment/web', '--timeout=60s')
     expect(rollout.code).toBe(0)

@@ -1,107 +1,87 @@
-// Starts the whole emulated cluster in this process: store, topology, controllers, kubelet, mesh, API server.
-import { randomBytes } from 'node:crypto'
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { startApiServer } from './api-server/start-api-server.js'
-import { startControllers } from './controllers/start-controllers.js'
-import { createEventRecorder } from './controllers/record-event.js'
+// The public start: the emulated cluster runs in its own worker thread, so its CPU (API server, controllers,
+// kubelet, programs, mesh) never shares the caller's event loop; the handle talks to it by messages.
+import { createRequire } from 'node:module'
+import { pathToFileURL } from 'node:url'
+import { Worker } from 'node:worker_threads'
+import type { ClusterFacts, ThreadReport } from './cluster-thread-messages.js'
 import type { EmulatedCluster, EmulatedClusterOptions } from './emulated-cluster.js'
-import { startKubelet } from './kubelet/start-kubelet.js'
-import { kubeconfigFor } from './kubeconfig.js'
-import { createMesh, type Mesh } from './mesh/create-mesh.js'
-import { PodNetwork } from './pod-network.js'
-import type { KubeObject } from './store/kube-object.js'
-import { Store } from './store/store.js'
-import { startApiTlsEndpoint } from './topology/api-tls-endpoint.js'
-import { applyTopology, createWithDefaults } from './topology/apply-topology.js'
-import { waitForReady } from './topology/wait-for-ready.js'
-import { applyManifests, bookinfoPrograms, readBookinfoManifests } from './workloads/bookinfo/index.js'
-import type { Program } from './workloads/program.js'
+import { startClusterInProcess } from './start-cluster-in-process.js'
 
-const READY_TIMEOUT_MS = 60_000
+const EXIT_GRACE_MS = 5_000
 
-type StopStep = () => unknown
-
-/** Runs the steps last-in first-out; every step runs even when an earlier one fails, the first failure is rethrown. */
-const runStops = async (steps: StopStep[]): Promise<void> => {
-  let failure: Error | undefined
-  for (const step of steps.splice(0).reverse()) {
-    try {
-      await step()
-    } catch (error) {
-      failure ??= error instanceof Error ? error : new Error(String(error))
-    }
+/** Options cross to the thread by structured clone; functions (an in-process `Program`, a hook) cannot. */
+const canCrossThreads = (options: EmulatedClusterOptions): boolean => {
+  try {
+    structuredClone(options)
+    return true
+  } catch {
+    return false
   }
-  if (failure) throw failure
 }
 
-/** Applies the bookinfo and Istio manifests from fixtures/ (with admission defaults) and starts the ingress. */
-const deployBookinfo = async (store: Store, mesh: Mesh, ingressPort: number | undefined, stops: StopStep[]): Promise<string> => {
-  const target = { get: store.get.bind(store), update: store.update.bind(store), create: (key: string, object: KubeObject) => createWithDefaults(store, key, object) }
-  for (const { path, text } of await readBookinfoManifests()) applyManifests(target, text, { source: path })
-  const ingress = await mesh.startIngress({ port: ingressPort ?? 0 })
-  stops.push(() => ingress.close())
-  return ingress.url
+// From dist/ the thread loads plain .js. From the TypeScript sources (this repository's tests and benches) it first
+// registers tsx's loader inside the thread: on Node 20 a worker's entry module ignores loaders given by execArgv.
+const createThread = (options: EmulatedClusterOptions): Worker => {
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./cluster-thread.js', import.meta.url), { workerData: options })
+  const tsxApi = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api')).href.replace(/\.cjs$/, '.mjs')
+  const entry = new URL('./cluster-thread.ts', import.meta.url).href
+  const boot = `import(${JSON.stringify(tsxApi)}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}) })`
+  return new Worker(boot, { eval: true, workerData: options })
 }
 
-/** `kubeconfig` (mode 600) and the token-free `cluster.json`. */
-const writeState = async (stateDir: string, kubeconfig: string, facts: Record<string, unknown>) => {
-  const kubeconfigPath = join(stateDir, 'kubeconfig')
-  await writeFile(kubeconfigPath, kubeconfig, { mode: 0o600 })
-  await writeFile(join(stateDir, 'cluster.json'), `${JSON.stringify({ name: 'emulated', ...facts, pid: process.pid, kubeconfigPath, startedAt: new Date().toISOString() }, null, 2)}\n`)
-  return kubeconfigPath
+const asError = (error: unknown, what: string): Error =>
+  error instanceof Error ? error : new Error(`${what}: ${String(error)}`)
+
+/** The thread's next report; a crash or an exit before it rejects. */
+const nextReport = (worker: Worker): Promise<ThreadReport> =>
+  new Promise((resolve, reject) => {
+    const onMessage = (message: ThreadReport) => settle(() => resolve(message))
+    const onError = (error: Error) => settle(() => reject(error))
+    const onExit = (code: number) => settle(() => reject(new Error(`the emulated cluster's thread ended (exit code ${code}) before it answered`)))
+    function settle(done: () => void) {
+      worker.off('message', onMessage).off('error', onError).off('exit', onExit)
+      done()
+    }
+    worker.on('message', onMessage).on('error', onError).on('exit', onExit)
+  })
+
+const startClusterThread = async (options: EmulatedClusterOptions): Promise<EmulatedCluster> => {
+  const worker = createThread(options)
+  const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()))
+  const first = await nextReport(worker)
+  if (first.type !== 'started') {
+    await exited
+    throw asError(first.type === 'failed' ? first.error : `unexpected '${first.type}'`, 'the emulated cluster did not start')
+  }
+  // After the start, a crash of the thread would otherwise surface as an uncaught error with no context.
+  worker.on('error', (error) => process.stderr.write(`vitest-chaos: the emulated cluster's thread crashed: ${error.stack ?? error.message}\n`))
+  const facts: ClusterFacts = first.facts
+  let stopping: Promise<void> | undefined
+  const stop = async () => {
+    const answer = nextReport(worker).catch(() => ({ type: 'stopped' }) as const)
+    worker.postMessage({ type: 'stop' })
+    const report = await answer
+    const grace = setTimeout(() => void worker.terminate(), EXIT_GRACE_MS)
+    await exited
+    clearTimeout(grace)
+    if (report.type === 'stop-failed') throw asError(report.error, 'the emulated cluster did not stop cleanly')
+  }
+  const cluster: EmulatedCluster = {
+    ...facts,
+    stop: () => (stopping ??= stop()),
+    [Symbol.asyncDispose]: () => cluster.stop(),
+  }
+  return cluster
 }
 
 /**
- * Starts an emulated Kubernetes cluster on 127.0.0.1 (kind-like topology, bookinfo by default) and writes its kubeconfig.
+ * Starts an emulated Kubernetes cluster on 127.0.0.1 (kind-like topology, bookinfo by default) in its own worker
+ * thread and writes its kubeconfig. Options that cannot be structured-cloned (in-process `Program` functions) keep
+ * the cluster in the calling thread instead; the handle is the same either way.
  *
  * @example
  * await using cluster = await startEmulatedCluster({ bookinfo: false })
  * process.env.KUBECONFIG = cluster.kubeconfigPath
  */
-export const startEmulatedCluster = async (options: EmulatedClusterOptions = {}): Promise<EmulatedCluster> => {
-  const bookinfo = options.bookinfo ?? true
-  const stateDir = options.stateDir ?? (await mkdtemp(join(tmpdir(), 'vitest-chaos-emulated-')))
-  const stops: StopStep[] = [() => (options.stateDir ? rm(join(stateDir, 'cluster.json'), { force: true }) : rm(stateDir, { recursive: true, force: true }))]
-  try {
-    await mkdir(stateDir, { recursive: true })
-    const token = randomBytes(24).toString('base64url')
-    const store = new Store()
-    const network = new PodNetwork()
-    const events = createEventRecorder(store)
-    const mesh = createMesh({ store, network })
-    stops.push(() => mesh.close())
-    applyTopology(store)
-    stops.push(startControllers(store, events))
-    const programs = new Map<string, Program>([...(bookinfo ? bookinfoPrograms : []), ...(options.programs ?? [])])
-    const kubelet = startKubelet({
-      store, network, events, programs, outboundFetch: (pod) => mesh.outboundFetch(pod),
-      ...(options.processPrograms ? { processPrograms: options.processPrograms } : {}),
-      ...(options.programDir ? { programDir: options.programDir } : {}),
-    })
-    stops.push(() => kubelet.stop())
-    const api = await startApiServer({ store, token, podLogs: kubelet.logs, ...(options.port !== undefined ? { port: options.port } : {}) })
-    stops.push(() => api.close())
-    const tlsEndpoint = await startApiTlsEndpoint(api.url)
-    stops.push(() => tlsEndpoint.close())
-    const productPageUrl = bookinfo ? await deployBookinfo(store, mesh, options.ingressPort, stops) : undefined
-    const kubeconfig = kubeconfigFor(tlsEndpoint.url, token)
-    const kubeconfigPath = await writeState(stateDir, kubeconfig, { apiUrl: api.url, kubeconfigServer: tlsEndpoint.url, productPageUrl })
-    if (options.waitForReady ?? true) await waitForReady(store, READY_TIMEOUT_MS)
-    let stopping: Promise<void> | undefined
-    const cluster: EmulatedCluster = {
-      apiUrl: api.url,
-      kubeconfig,
-      kubeconfigPath,
-      token,
-      ...(productPageUrl ? { productPageUrl } : {}),
-      stop: () => (stopping ??= runStops(stops)),
-      [Symbol.asyncDispose]: () => cluster.stop(),
-    }
-    return cluster
-  } catch (error) {
-    await runStops(stops).catch(() => undefined)
-    throw error
-  }
-}
+export const startEmulatedCluster = (options: EmulatedClusterOptions = {}): Promise<EmulatedCluster> =>
+  canCrossThreads(options) ? startClusterThread(options) : startClusterInProcess(options)

@@ -26,9 +26,9 @@ export interface StaySteadyOptions {
   load?: ChaosLoadOptions
   /** Objective every load phase must meet. */
   slo?: Slo
-  /** After the method, the hypothesis must hold again within this bound (probed every `recoveryInterval`). */
+  /** After the method, the hypothesis must hold again within this bound (checked on every change of what its probes read, and at least every `recoveryInterval`). */
   recoverWithin?: Duration
-  /** Default '250ms'. */
+  /** Default '50ms'. */
   recoveryInterval?: Duration
   hypothesisStrategy?: HypothesisStrategy
 }
@@ -68,7 +68,7 @@ const runAround = async (hypothesis: SteadyStateDefinition, fault: FaultDefiniti
     if (options.recoverWithin === undefined) return
     recoverySeconds = await waitForRecovery(hypothesis, {
       withinMs: parseDuration(options.recoverWithin),
-      intervalMs: parseDuration(options.recoveryInterval ?? '250ms'),
+      intervalMs: parseDuration(options.recoveryInterval ?? '50ms'),
       catalog,
       signal,
     })

@@ -1,5 +1,5 @@
 import { constants } from 'node:os'
-import { execa, type Result } from 'execa'
+import type { Result } from 'execa'
 import { ActivityFailedError, ChaosError } from '../errors.js'
 import type { Activity, ProcessProvider } from '../experiment/types.js'
 import { interruptedBy } from './interrupt.js'
@@ -14,7 +14,8 @@ export interface ProcessOutput {
   stderr: string
 }
 
-const startProcess = (provider: ProcessProvider, resolved: string, context: ProviderContext) => {
+// execa is imported when the first process activity runs, so a run without one never pays for loading it.
+const startProcess = (execa: typeof import('execa').execa, provider: ProcessProvider, resolved: string, context: ProviderContext) => {
   const options = { reject: false, detached: true, env: context.env, extendEnv: false, stdin: 'ignore', stripFinalNewline: false } as const
   const argumentsValue = context.substitute(provider.arguments ?? [])
   if (typeof argumentsValue === 'string') return execa(`${resolved} ${argumentsValue}`, { ...options, shell: true })
@@ -36,7 +37,8 @@ const exitStatus = (result: Result): number =>
 const runProcess = async (activity: Activity, context: ProviderContext): Promise<ProcessOutput> => {
   const provider = activity.provider as ProcessProvider
   const resolved = lookupExecutable(provider.path, context.env).found ?? provider.path
-  const child = startProcess(provider, resolved, context)
+  const { execa } = await import('execa')
+  const child = startProcess(execa, provider, resolved, context)
   let timedOut = false
   const onAbort = () => killGroup(child.pid)
   context.signal.addEventListener('abort', onAbort, { once: true })

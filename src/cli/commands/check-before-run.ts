@@ -1,6 +1,4 @@
 import { isContextAllowed, parseAllowedContexts } from '../../clusters/allowed-contexts.js'
-import { loadKubeconfig } from '../../clusters/load-kubeconfig.js'
-import { checkLeftoverFaults } from '../../drivers/recovery/check-leftover-faults.js'
 import { forEachActivity } from '../../experiment/walk-activities.js'
 import type { LogLevel } from '../output/format-log-line.js'
 
@@ -24,6 +22,8 @@ const touchesCluster = (document: unknown): boolean => {
  */
 export const checkClusterBeforeRun = async (document: unknown, log: (level: LogLevel, message: string) => void, env: NodeJS.ProcessEnv = process.env): Promise<void> => {
   if (!touchesCluster(document)) return
+  // loaded here, so a run without Kubernetes activities never loads client-node
+  const [{ loadKubeconfig }, { checkLeftoverFaults }] = await Promise.all([import('../../clusters/load-kubeconfig.js'), import('../../drivers/recovery/check-leftover-faults.js')])
   let kc
   try {
     kc = loadKubeconfig(env)

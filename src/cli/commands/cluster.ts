@@ -154,7 +154,6 @@ const clusterDown = async (args: ClusterArgs, io: CliIO): Promise<number> => {
 /** `vitest-chaos cluster up|down`: a cluster for a second terminal, its env printed on stdout. */
 export const clusterCommandDefinition: CliCommand = {
   name: 'cluster',
-  summary: 'start (up) or stop (down) a cluster with bookinfo',
   usage,
   run: async (argv, io) => {
     try {

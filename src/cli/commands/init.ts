@@ -67,7 +67,6 @@ const initCommand = async (argv: string[], io: CliIO): Promise<number> => {
 /** `vitest-chaos init [--jest]`: config, an example chaos test and a CI workflow, never overwriting. */
 export const initCommandDefinition: CliCommand = {
   name: 'init',
-  summary: 'set up chaos tests: config, an example test, a CI workflow',
   usage,
   run: (argv, io) =>
     initCommand(argv, io).catch((error: unknown) => {

@@ -81,7 +81,6 @@ const reportFailure = (error: unknown, io: CliIO): number => {
 /** `vitest-chaos recover`: undo exactly what dead chaos runs left on the cluster. */
 export const recoverCommandDefinition: CliCommand = {
   name: 'recover',
-  summary: 'undo the faults that dead chaos runs left on the cluster',
   usage,
   run: (argv, io) => recoverCommand(argv, io).catch((error: unknown) => reportFailure(error, io)),
 }

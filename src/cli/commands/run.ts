@@ -1,9 +1,8 @@
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import type { ParseArgsConfig } from 'node:util'
-import { driverCatalog } from '../../drivers/catalog.js'
+import { loadCatalogFor } from '../../drivers/load-driver-catalog.js'
 import { InvalidExperimentError, isChaosError } from '../../errors.js'
-import { mergeCatalogs } from '../../experiment/activity-function.js'
 import { InvalidVarError } from '../../experiment/invalid-var-error.js'
 import { loadExperiment } from '../../experiment/load-experiment.js'
 import type { DryMode, Experiment, JsonValue } from '../../experiment/types.js'
@@ -97,7 +96,7 @@ const runCommand = async (argv: string[], io: CliIO): Promise<number> => {
   const vars = await loadVars(args.varFiles, args.vars, process.env)
   const configurationVars = vars.configuration as Record<string, JsonValue>
   const secretVars = vars.secrets as Record<string, Record<string, JsonValue>>
-  const catalog = mergeCatalogs(builtinCatalog, driverCatalog)
+  const catalog = await loadCatalogFor(loaded.document, builtinCatalog)
   if (args.validation) {
     log('info', "Validating the experiment's syntax")
     const issues = validateExperiment(loaded.document, { catalog, locate: (pointer) => loaded.locate(pointer), configurationVars, secretVars, mode: args.strict ? 'strict' : 'compatible' })
@@ -141,7 +140,6 @@ const reportFailure = (error: unknown, io: CliIO): number => {
 /** `vitest-chaos run FILE`: `chaos run` with the same flags, statuses and exit codes. */
 export const runCommandDefinition: CliCommand = {
   name: 'run',
-  summary: 'run a Chaos Toolkit experiment and write its journal',
   usage,
   run: (argv, io) => runCommand(argv, io).catch((error: unknown) => reportFailure(error, io)),
 }

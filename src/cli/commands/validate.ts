@@ -1,6 +1,5 @@
-import { driverCatalog } from '../../drivers/catalog.js'
+import { loadCatalogFor } from '../../drivers/load-driver-catalog.js'
 import { isChaosError } from '../../errors.js'
-import { mergeCatalogs } from '../../experiment/activity-function.js'
 import { loadExperiment } from '../../experiment/load-experiment.js'
 import { builtinCatalog } from '../../providers/builtin-catalog.js'
 import { validateExperiment } from '../../run/validate-experiment.js'
@@ -17,7 +16,7 @@ file:line:col (or JSON pointer). Exit code 0 when valid, 1 when not, 2 on bad us
 const validateCommand = async (argv: string[], io: CliIO): Promise<number> => {
   const { file, values } = parseCommandArgs(argv, { 'no-verify-tls': { type: 'boolean', default: false } })
   const loaded = await loadExperiment(file, { verifyTls: !values['no-verify-tls'] })
-  const issues = validateExperiment(loaded.document, { catalog: mergeCatalogs(builtinCatalog, driverCatalog), locate: (pointer) => loaded.locate(pointer) })
+  const issues = validateExperiment(loaded.document, { catalog: await loadCatalogFor(loaded.document, builtinCatalog), locate: (pointer) => loaded.locate(pointer) })
   if (issues.length === 0) {
     io.stdout('experiment syntax and semantic look valid\n')
     return 0
@@ -29,7 +28,6 @@ const validateCommand = async (argv: string[], io: CliIO): Promise<number> => {
 /** `vitest-chaos validate FILE`: every validation issue at once. */
 export const validateCommandDefinition: CliCommand = {
   name: 'validate',
-  summary: 'check an experiment and list every problem',
   usage,
   run: (argv, io) =>
     validateCommand(argv, io).catch((error: unknown) => {

@@ -38,8 +38,8 @@ export interface BodyKind {
 }
 
 /** Reads and decodes a request body: Kubernetes protobuf when its Content-Type says so, JSON otherwise. */
-export const readBodyAs = async (request: IncomingMessage, expected: BodyKind): Promise<unknown> => {
-  const body = await readBodyBytes(request)
+export const readBodyAs = async (request: IncomingMessage, expected: BodyKind, alreadyRead?: Buffer): Promise<unknown> => {
+  const body = alreadyRead ?? (await readBodyBytes(request))
   if (mediaType(request.headers['content-type']) !== PROTOBUF_MEDIA_TYPE) {
     const text = body.toString('utf8')
     return expected.optional && text.trim() === '' ? undefined : parseJson(text, expected.kind)
@@ -49,9 +49,9 @@ export const readBodyAs = async (request: IncomingMessage, expected: BodyKind): 
   return decodeProtobufObject(body, { apiVersion: apiVersionOf(expected.group, expected.version), kind: expected.kind, internalGroup: internalGroup(expected.group) })
 }
 
-/** Reads a body meant to be a `resource` object: kind and namespace checked against the URL. */
-export const readObject = async (request: IncomingMessage, resource: ResourceDefinition, version: string, namespace: string | undefined): Promise<KubeObject> => {
-  const value = await readBodyAs(request, { ...resource, version })
+/** Reads a body meant to be a `resource` object (or decodes `alreadyRead`, its bytes): kind and namespace checked against the URL. */
+export const readObject = async (request: IncomingMessage, resource: ResourceDefinition, version: string, namespace: string | undefined, alreadyRead?: Buffer): Promise<KubeObject> => {
+  const value = await readBodyAs(request, { ...resource, version }, alreadyRead)
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw badRequest(`the object provided is unrecognized (must be of type ${resource.kind}): couldn't get version/kind; json parse error: json: cannot unmarshal ${Array.isArray(value) ? 'array' : typeof value} into Go value of type struct { APIVersion string "json:\\"apiVersion,omitempty\\""; Kind string "json:\\"kind,omitempty\\"" }`)
   }

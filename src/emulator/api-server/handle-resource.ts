@@ -5,9 +5,13 @@ import type { ApiContext } from './api-context.js'
 import { readBodyAs, readObject } from './decode-body.js'
 import { deleteObject, type DeleteOptions } from './delete-object.js'
 import { evictPod } from './evict-pod.js'
-import { mediaType, readBody, sendJson } from './http-io.js'
+import { mediaType, readBody, readBodyBytes, sendJson } from './http-io.js'
+import { PROTOBUF_MEDIA_TYPE } from './protobuf/protobuf-envelope.js'
 import { listObjects, parseSelectors } from './list-objects.js'
 import type { ResourceRoute } from './parse-path.js'
+import { apiVersionOf, type ResourceDefinition } from './resource-table.js'
+import { applyObject } from './server-side-apply/apply-object.js'
+import { managerFromUserAgent } from './server-side-apply/managed-fields.js'
 import { patchDocument } from './patch-object.js'
 import { readPodLog } from './pod-log.js'
 import { listBody, presentObject } from './present-object.js'
@@ -16,7 +20,8 @@ import { applyScale, scaleOf } from './scale-subresource.js'
 import { ApiError, badRequest, deletedDetails, genericInvalid, methodNotAllowed, notFound, success } from './status.js'
 import { tableFor, wantsTable } from './tables/build-table.js'
 import { watchObjects } from './watch-objects.js'
-import { createObject, replaceObject } from './write-objects.js'
+import { createObject, replaceObject, type WriteOptions } from './write-objects.js'
+import { checkObjectFields, checkPatchFields, fieldValidationOf, sendWarnings } from './field-validation/check-fields.js'
 
 const DELETE_OPTIONS = { group: '', version: 'v1', kind: 'DeleteOptions', optional: true }
 const EVICTION = { group: 'policy', version: 'v1', kind: 'Eviction' }
@@ -36,6 +41,28 @@ const readDeleteOptions = async (request: IncomingMessage, query: URLSearchParam
   }
 }
 
+const isDryRun = (query: URLSearchParams): boolean => query.getAll('dryRun').includes('All')
+
+/** Unknown and duplicate fields of a merge or strategic-merge patch body (JSON patches are checked on their result). */
+const checkPatchBody = (resource: ResourceDefinition, version: string, type: string, text: string, query: URLSearchParams): string[] => {
+  if (type !== 'application/merge-patch+json' && type !== 'application/strategic-merge-patch+json') return []
+  let patch: unknown
+  try {
+    patch = JSON.parse(text)
+  } catch {
+    return []
+  }
+  return checkPatchFields(resource, version, patch, text, fieldValidationOf(query))
+}
+
+/** The request's object, its unknown and duplicate fields checked (JSON bodies; protobuf has no such fields). */
+const readCheckedObject = async (request: IncomingMessage, resource: ResourceDefinition, version: string, namespace: string | undefined, query: URLSearchParams) => {
+  const bytes = await readBodyBytes(request)
+  const object = await readObject(request, resource, version, namespace, bytes)
+  const text = mediaType(request.headers['content-type']) === PROTOBUF_MEDIA_TYPE ? undefined : bytes.toString('utf8')
+  return { object, warnings: checkObjectFields(resource, version, object, text, fieldValidationOf(query)) }
+}
+
 const isObjectLike = (value: unknown): value is KubeObject =>
   typeof value === 'object' && value !== null && !Array.isArray(value) && typeof (value as KubeObject).metadata === 'object' && (value as KubeObject).metadata !== null
 
@@ -52,6 +79,10 @@ export const handleResource = async (context: ApiContext, request: IncomingMessa
     return found
   }
   const table = wantsTable(request.headers.accept)
+  const writeOptionsOf = (query: URLSearchParams): WriteOptions => ({
+    ...(isDryRun(query) ? { dryRun: true } : {}),
+    manager: { name: query.get('fieldManager') || managerFromUserAgent(request.headers['user-agent']), operation: 'Update', apiVersion: apiVersionOf(resource.group, version), ...(subresource ? { subresource } : {}) },
+  })
 
   if (method === 'GET' && (route.watchPath || ['true', '1'].includes(query.get('watch') ?? ''))) {
     if (name !== undefined) query.set('fieldSelector', [query.get('fieldSelector'), `metadata.name=${name}`].filter(Boolean).join(','))
@@ -65,8 +96,9 @@ export const handleResource = async (context: ApiContext, request: IncomingMessa
       return
     }
     if (method === 'POST') {
-      const object = await readObject(request, resource, version, namespace)
-      sendJson(response, 201, present(createObject(store, resource, object)))
+      const { object, warnings } = await readCheckedObject(request, resource, version, namespace, query)
+      sendWarnings(response, warnings)
+      sendJson(response, 201, present(createObject(store, resource, object, writeOptionsOf(query))))
       return
     }
     if (method === 'DELETE' && resource.verbs.includes('deletecollection')) {
@@ -104,7 +136,7 @@ export const handleResource = async (context: ApiContext, request: IncomingMessa
         ? ((await readBodyAs(request, SCALE)) as KubeObject)
         : patchDocument({ ...resource, kind: 'Scale' }, mediaType(request.headers['content-type']), await readBody(request), scaleOf(current), query)
     if (!isObjectLike(scale)) throw genericInvalid()
-    sendJson(response, 200, scaleOf(replaceObject(store, resource, name, applyScale(current, scale))))
+    sendJson(response, 200, scaleOf(replaceObject(store, resource, name, applyScale(current, scale), undefined, writeOptionsOf(query))))
     return
   }
 
@@ -115,21 +147,40 @@ export const handleResource = async (context: ApiContext, request: IncomingMessa
       return
     }
     case 'PUT': {
-      const object = await readObject(request, resource, version, namespace)
-      sendJson(response, 200, present(replaceObject(store, resource, name, object, subresource)))
+      const { object, warnings } = await readCheckedObject(request, resource, version, namespace, query)
+      sendWarnings(response, warnings)
+      sendJson(response, 200, present(replaceObject(store, resource, name, object, subresource, writeOptionsOf(query))))
       return
     }
     case 'PATCH': {
+      const type = mediaType(request.headers['content-type'])
+      if (type === 'application/apply-patch+yaml' && subresource === undefined) {
+        const manager = query.get('fieldManager')
+        if (!manager) throw badRequest('PATCH /apply requires fieldManager')
+        const body = await readBody(request)
+        const applied = applyObject(store, { resource, version, namespace, name, body, manager, force: query.get('force') === 'true', write: writeOptionsOf(query) })
+        sendJson(response, applied.created ? 201 : 200, present(applied.object))
+        return
+      }
       const current = load()
-      const patched = patchDocument(resource, mediaType(request.headers['content-type']), await readBody(request), present(current), query)
+      const text = await readBody(request)
+      const warnings = checkPatchBody(resource, version, type, text, query)
+      const patched = patchDocument(resource, type, text, present(current), query)
       if (!isObjectLike(patched)) throw genericInvalid()
       if (resource.namespaced) patched.metadata.namespace = namespace
-      sendJson(response, 200, present(replaceObject(store, resource, name, patched, subresource)))
+      warnings.push(...checkObjectFields(resource, version, patched, undefined, type === 'application/json-patch+json' ? fieldValidationOf(query) : 'Ignore'))
+      sendWarnings(response, warnings)
+      sendJson(response, 200, present(replaceObject(store, resource, name, patched, subresource, writeOptionsOf(query))))
       return
     }
     case 'DELETE': {
       if (subresource !== undefined) throw methodNotAllowed()
-      const outcome = deleteObject(store, resource, namespace, name, await readDeleteOptions(request, query, resource.custom))
+      const options = await readDeleteOptions(request, query, resource.custom)
+      if (isDryRun(query)) {
+        sendJson(response, 200, present(load()))
+        return
+      }
+      const outcome = deleteObject(store, resource, namespace, name, options)
       const answerObject = !outcome.removed || resource.kind === 'Namespace' || resource.kind === 'Pod'
       sendJson(response, 200, answerObject ? present(outcome.object) : success(deletedDetails(resource, name, outcome.object.metadata.uid)))
       return

@@ -36,6 +36,45 @@ export const readPodLog = (context: ApiContext, response: ServerResponse, pod: K
       failure(500, undefined, `Get "https://${spec.nodeName}:10250/containerLogs/${namespace}/${name}/${container}${suffix === '?' ? '' : suffix}": dial tcp: lookup ${spec.nodeName}: no such host`),
     )
   }
+  if (query.get('follow') === 'true') return followPodLog(context, response, pod, container ?? '', options, text)
   response.writeHead(200, { 'Content-Type': 'text/plain', 'Content-Length': Buffer.byteLength(text) })
   response.end(text)
+}
+
+const FOLLOW_POLL_MS = 200
+const FOLLOW_LIMIT_MS = 30 * 60_000
+
+/**
+ * `follow=true`: the text so far, then what the container writes, until the pod is gone, the client leaves or
+ * 30 minutes pass (the kubelet's stream has no end of its own; the limit keeps this loop bounded).
+ */
+const followPodLog = (context: ApiContext, response: ServerResponse, pod: KubeObject, container: string, options: PodLogOptions, first: string): void => {
+  const namespace = pod.metadata.namespace ?? ''
+  const name = pod.metadata.name ?? ''
+  const { tailLines: _tail, sinceSeconds: _since, ...unbounded } = options
+  let sent = context.podLogs?.(namespace, name, container, unbounded) ?? ''
+  response.writeHead(200, { 'Content-Type': 'text/plain', 'Transfer-Encoding': 'chunked' })
+  response.write(first)
+  let stopped = false
+  const stop = () => {
+    if (stopped) return
+    stopped = true
+    clearInterval(timer)
+    context.watches.delete(stop)
+    response.end()
+  }
+  const timer = setInterval(() => {
+    const current = context.store.get('pods', namespace, name)
+    const text = context.podLogs?.(namespace, name, container, unbounded)
+    if (!current || current.metadata.uid !== pod.metadata.uid || text === undefined) return stop()
+    if (text.length > sent.length && text.startsWith(sent)) response.write(text.slice(sent.length))
+    sent = text
+  }, FOLLOW_POLL_MS)
+  const limit = setTimeout(stop, FOLLOW_LIMIT_MS)
+  limit.unref()
+  context.watches.add(stop)
+  response.once('close', () => {
+    clearTimeout(limit)
+    stop()
+  })
 }

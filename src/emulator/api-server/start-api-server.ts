@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import type { Duplex } from 'node:stream'
 import type { Store } from '../store/store.js'
 import { anonymousForbidden } from './anonymous-forbidden.js'
 import type { ApiContext, PodLogReader, WatchFaultHook } from './api-context.js'
@@ -7,7 +8,10 @@ import { apiGroupDocument, apiGroupList, apiResourceList, apiVersions, healthTex
 import { startGarbageCollector } from './garbage-collect.js'
 import { handleResource } from './handle-resource.js'
 import { responseEncoding, sendJson, sendText } from './http-io.js'
+import { serveOpenApi } from './openapi/serve-openapi.js'
 import { parsePath } from './parse-path.js'
+import type { PodPortResolver } from './port-forward/forward-pod-ports.js'
+import { createUpgradeWebSockets, handleUpgrade, type UpgradeContext } from './port-forward/handle-upgrade.js'
 import { refuseProtobufAnswer } from './protobuf/refuse-protobuf.js'
 import { PROTOBUF_MEDIA_TYPE } from './protobuf/protobuf-envelope.js'
 import { ApiError, failure, notAcceptable, resourceNotFound } from './status.js'
@@ -20,6 +24,8 @@ export interface ApiServerOptions {
   port?: number
   /** Container logs for pods/<name>/log; undefined (or returning undefined) answers the "kubelet unreachable" 500. */
   podLogs?: PodLogReader
+  /** Where pods' container ports really listen, for port-forward; without it every forward is refused. */
+  podPorts?: PodPortResolver
   /** How often watches with allowWatchBookmarks get a BOOKMARK; default 5000 ms. */
   bookmarkIntervalMs?: number
   /** Test hook (not exported by the package): makes chosen watches fail with an ERROR event. */
@@ -46,6 +52,7 @@ const route = async (context: ApiContext, token: string, request: IncomingMessag
   if (HEALTH.has(url.pathname)) return sendText(response, 200, healthText(url.pathname.slice(1), url.searchParams.has('verbose')))
   if (url.pathname === '/version') return sendJson(response, 200, versionInfo())
   authorize(request, token, url)
+  if (url.pathname.startsWith('/openapi/') && serveOpenApi(request, response, url)) return
   const encoding = responseEncoding(request.headers.accept)
   if (!encoding) throw notAcceptable(['application/json', 'application/yaml', PROTOBUF_MEDIA_TYPE])
   const target = parsePath(url.pathname)
@@ -98,6 +105,9 @@ export const startApiServer = async (options: ApiServerOptions): Promise<ApiServ
       sendJson(response, status.code, status.status, status.headers)
     })
   })
+  const upgrades: UpgradeContext = { store: options.store, token: options.token, ...(options.podPorts ? { podPorts: options.podPorts } : {}), connections: new Set() }
+  const webSockets = createUpgradeWebSockets()
+  server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => handleUpgrade(upgrades, webSockets, request, socket, head))
   server.keepAliveTimeout = 30_000
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
@@ -111,6 +121,8 @@ export const startApiServer = async (options: ApiServerOptions): Promise<ApiServ
     async close() {
       stopCollector()
       for (const finish of [...context.watches]) finish()
+      for (const stop of [...upgrades.connections]) stop()
+      webSockets.close()
       await new Promise<void>((resolve) => {
         server.close(() => resolve())
         server.closeAllConnections()

@@ -1,4 +1,5 @@
 // CREATE, UPDATE (PUT) and PATCH of whole objects and of their status subresource.
+import { randomUUID } from 'node:crypto'
 import type { KubeObject } from '../store/kube-object.js'
 import type { Store } from '../store/store.js'
 import { StoreError } from '../store/store-error.js'
@@ -8,6 +9,8 @@ import { checkCustomResource } from './custom-resource-schema.js'
 import { apiVersionOf, findResource, storeKey, type ResourceDefinition } from './resource-table.js'
 import { alreadyExists, ApiError, badRequest, conflict, failure, invalid, notFound } from './status.js'
 import { validateObject } from './validate-object.js'
+import { kindSchema } from './field-validation/kind-schemas.js'
+import { recordUpdate, type FieldManager, type ManagedFieldsEntry } from './server-side-apply/managed-fields.js'
 
 const NAMESPACES = findResource('', 'v1', 'namespaces')!
 const SERVER_OWNED_META = ['uid', 'creationTimestamp', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'generation', 'selfLink', 'managedFields'] as const
@@ -49,14 +52,45 @@ const checkNamespace = (store: Store, namespace: string | undefined): void => {
   }
 }
 
+export interface WriteOptions {
+  /** `dryRun=All`: every check runs, nothing is stored. */
+  dryRun?: boolean
+  /** The object's managedFields as server-side apply computed them. */
+  managedFields?: ManagedFieldsEntry[]
+  /** Who makes this (Update) write: the fields it changes become theirs in managedFields. */
+  manager?: FieldManager
+}
+
+const trackManagers = (resource: ResourceDefinition, before: KubeObject | undefined, after: KubeObject, options: WriteOptions): void => {
+  if (options.managedFields) {
+    after.metadata.managedFields = options.managedFields
+    return
+  }
+  const schema = options.manager && kindSchema(resource.group, options.manager.apiVersion.split('/').pop()!, resource.kind)
+  if (!options.manager || !schema) return
+  const updated = recordUpdate(before, after, options.manager, schema.root, schema.resolve)
+  if (updated) after.metadata.managedFields = updated
+}
+
+/** What a dry-run create answers: the object as the store would have written it. */
+const dryRunCreated = (object: KubeObject): KubeObject => ({
+  ...object,
+  metadata: { ...object.metadata, uid: randomUUID(), creationTimestamp: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'), ...(object.spec !== undefined && object.metadata.generation === undefined ? { generation: 1 } : {}) },
+})
+
 /** POST: defaults, validation, namespace existence, then the store. */
-export const createObject = (store: Store, resource: ResourceDefinition, object: KubeObject): KubeObject => {
+export const createObject = (store: Store, resource: ResourceDefinition, object: KubeObject, options: WriteOptions = {}): KubeObject => {
   for (const field of SERVER_OWNED_META) delete object.metadata[field]
   delete object.metadata.resourceVersion
   object.apiVersion = storageVersion(resource)
   if (resource.namespaced) checkNamespace(store, object.metadata.namespace)
   applyCreateDefaults(object, store)
   checkValid(resource, object)
+  trackManagers(resource, undefined, object, options)
+  if (options.dryRun) {
+    if (object.metadata.name && store.get(storeKey(resource), object.metadata.namespace, object.metadata.name)) throw alreadyExists(resource, object.metadata.name)
+    return dryRunCreated(object)
+  }
   try {
     return store.create(storeKey(resource), object)
   } catch (error) {
@@ -68,7 +102,7 @@ export const createObject = (store: Store, resource: ResourceDefinition, object:
  * PUT or the result of a PATCH. The main resource keeps the stored status when the kind has a status
  * subresource; the status subresource changes nothing but status.
  */
-export const replaceObject = (store: Store, resource: ResourceDefinition, name: string, object: KubeObject, subresource?: string): KubeObject => {
+export const replaceObject = (store: Store, resource: ResourceDefinition, name: string, object: KubeObject, subresource?: string, options: WriteOptions = {}): KubeObject => {
   if (object.metadata.name !== undefined && object.metadata.name !== name) {
     throw badRequest(`the name of the object (${String(object.metadata.name)}) does not match the name on the URL (${name})`)
   }
@@ -95,6 +129,8 @@ export const replaceObject = (store: Store, resource: ResourceDefinition, name: 
   }
   next.metadata.resourceVersion = current.metadata.resourceVersion
   checkValid(resource, next)
+  trackManagers(resource, current, next, options)
+  if (options.dryRun) return next
   try {
     return store.update(key, next)
   } catch (error) {

@@ -11,24 +11,44 @@ export const WATCHED = {
 
 type Watched = (typeof WATCHED)[keyof typeof WATCHED]
 
+// Host names come from requests; a bound keeps a client that sends many from growing the cache without end.
+const MAX_DERIVED = 1_000
+
 const keyOf = (object: KubeObject) => `${object.metadata.namespace ?? ''}/${object.metadata.name ?? ''}`
 
 /** What the proxies need from the store, kept current by watches: a rule change applies to the very next request. */
 export class ClusterView {
   #tables = new Map<Watched, Map<string, KubeObject>>()
+  #derived = new Map<Watched, Map<string, unknown>>()
   #stopWatches: (() => void)[] = []
 
   constructor(store: Store) {
     for (const key of Object.values(WATCHED)) {
       const table = new Map(store.list(key).map((object) => [keyOf(object), object]))
+      const derived = new Map<string, unknown>()
       this.#tables.set(key, table)
+      this.#derived.set(key, derived)
       this.#stopWatches.push(
         store.watch(key, {}, (event) => {
+          derived.clear()
           if (event.type === 'DELETED') table.delete(keyOf(event.object))
           else table.set(keyOf(event.object), event.object)
         }),
       )
     }
+  }
+
+  /**
+   * A value computed from one table only, kept until that table changes: route lookups are worked out once per
+   * VirtualService, DestinationRule or Gateway change instead of on every request. Callers must not mutate it.
+   */
+  derive<T>(key: Watched, id: string, compute: () => T): T {
+    const derived = this.#derived.get(key)!
+    if (derived.has(id)) return derived.get(id) as T
+    if (derived.size >= MAX_DERIVED) derived.clear()
+    const value = compute()
+    derived.set(id, value)
+    return value
   }
 
   list(key: Watched, namespace?: string): KubeObject[] {

@@ -15,11 +15,13 @@ export interface DispatchContext extends ForwardContext {
 }
 
 const findDestinationRule = (view: ClusterView, fqdn: string): DestinationRuleSpec | undefined =>
-  view
-    .list(WATCHED.destinationRules)
-    .sort(oldestFirst)
-    .map((object) => ({ spec: specOf<DestinationRuleSpec>(object), namespace: object.metadata.namespace ?? 'default' }))
-    .find(({ spec, namespace }) => spec.host !== undefined && qualifyHost(spec.host, namespace) === fqdn)?.spec
+  view.derive(WATCHED.destinationRules, fqdn, () =>
+    view
+      .list(WATCHED.destinationRules)
+      .sort(oldestFirst)
+      .map((object) => ({ spec: specOf<DestinationRuleSpec>(object), namespace: object.metadata.namespace ?? 'default' }))
+      .find(({ spec, namespace }) => spec.host !== undefined && qualifyHost(spec.host, namespace) === fqdn)?.spec,
+  )
 
 const withMarker = (response: UpstreamResponse, marker: string | undefined): UpstreamResponse =>
   marker ? { ...response, headers: { ...response.headers, [FAULT_HEADER]: marker } } : response

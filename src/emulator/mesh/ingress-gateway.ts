@@ -40,7 +40,7 @@ const toMeshRequest = (incoming: IncomingMessage, body: Buffer, fallbackAuthorit
 /** The ingress gateway's routing: VirtualServices bound to a Gateway that selects `istio: ingressgateway`; no route ⇒ 404. */
 const routeIngressRequest = (context: DispatchContext, request: MeshRequest): Promise<UpstreamResponse> => {
   const hostname = request.authority.replace(/:\d+$/, '')
-  const gateways = context.view.list(WATCHED.gateways).filter((object) => servesIngress(specOf<GatewaySpec>(object))).sort(oldestFirst)
+  const gateways = context.view.derive(WATCHED.gateways, 'ingress', () => context.view.list(WATCHED.gateways).filter((object) => servesIngress(specOf<GatewaySpec>(object))).sort(oldestFirst))
   for (const gateway of gateways) {
     const name = `${gateway.metadata.namespace ?? 'default'}/${gateway.metadata.name ?? ''}`
     const source: RequestSource = { namespace: 'istio-system', labels: INGRESS_LABELS, gateway: name }
@@ -59,9 +59,8 @@ const respond = (outgoing: ServerResponse, response: UpstreamResponse) => {
 export const startIngressGateway = async (context: DispatchContext, port = 0): Promise<Ingress> => {
   let fallbackAuthority = '127.0.0.1'
   const server = createServer((incoming, outgoing) => {
-    const abort = new AbortController()
-    outgoing.on('close', () => outgoing.writableFinished || abort.abort(new Error('the client went away')))
-    const linked = linkSignals([abort.signal, context.signal])
+    const linked = linkSignals([context.signal])
+    outgoing.on('close', () => outgoing.writableFinished || linked.abort(new Error('the client went away')))
     readBody(incoming)
       .then((body) => routeIngressRequest({ ...context, signal: linked.signal }, toMeshRequest(incoming, body, fallbackAuthority)))
       .then((response) => respond(outgoing, response))

@@ -7,9 +7,22 @@ import type { MeshRequest, UpstreamResponse } from './mesh-request.js'
 import { resolveServiceHost } from './resolve-host.js'
 import { exposesPort, routeMeshRequest, withRequestId } from './route-mesh-request.js'
 
-const toMeshRequest = async (url: URL, init: RequestInit | undefined): Promise<MeshRequest> => {
+// A plain object (what programs pass) is copied as `Headers` would read it, without building one per request.
+const copyHeaders = (init: RequestInit['headers']): Record<string, string> => {
   const headers: Record<string, string> = {}
-  new Headers(init?.headers).forEach((value, name) => (headers[name] = value))
+  if (init === undefined || init instanceof Headers || Array.isArray(init)) {
+    new Headers(init).forEach((value, name) => (headers[name] = value))
+    return headers
+  }
+  for (const [rawName, value] of Object.entries(init)) {
+    const name = rawName.toLowerCase()
+    headers[name] = headers[name] === undefined ? String(value).trim() : `${headers[name]}, ${String(value).trim()}`
+  }
+  return headers
+}
+
+const toMeshRequest = async (url: URL, init: RequestInit | undefined): Promise<MeshRequest> => {
+  const headers = copyHeaders(init?.headers)
   let body: Buffer | undefined
   if (init?.body !== undefined && init.body !== null) {
     const encoded = new Response(init.body)
@@ -21,12 +34,13 @@ const toMeshRequest = async (url: URL, init: RequestInit | undefined): Promise<M
 }
 
 const toResponse = ({ status, headers, body }: UpstreamResponse): Response => {
-  const responseHeaders = new Headers()
+  const pairs: [string, string][] = []
   for (const [name, value] of Object.entries(headers)) {
-    for (const item of Array.isArray(value) ? value : [value]) responseHeaders.append(name, item)
+    if (Array.isArray(value)) for (const item of value) pairs.push([name, item])
+    else pairs.push([name, value])
   }
   const empty = status === 204 || status === 304 || body.length === 0
-  return new Response(empty ? null : body, { status, headers: responseHeaders })
+  return new Response(empty ? null : body, { status, headers: pairs })
 }
 
 /** The sidecar of one pod: resolves `http://<service>[.<ns>…]:<port>/…` as cluster DNS would and routes it through the mesh. */
@@ -41,7 +55,8 @@ export const createOutboundFetch =
     if (!exposesPort(target, port)) throw fetchFailed('ECONNREFUSED', `${url.hostname}:${port}`)
     const request = withRequestId(await toMeshRequest(url, init))
     const source = { namespace, labels: pod.metadata.labels ?? {}, gateway: 'mesh' }
-    const linked = linkSignals([context.signal, init?.signal ?? undefined])
+    if (!init?.signal) return toResponse(await routeMeshRequest(context, target, port, request, source))
+    const linked = linkSignals([context.signal, init.signal])
     try {
       return toResponse(await routeMeshRequest({ ...context, signal: linked.signal }, target, port, request, source))
     } finally {

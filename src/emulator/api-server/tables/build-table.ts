@@ -4,6 +4,8 @@ import type { ListPage } from '../present-object.js'
 import { presentObject } from '../present-object.js'
 import type { ResourceDefinition } from '../resource-table.js'
 import { COLUMNS, type ColumnDefinition } from './column-definitions.js'
+import { COLUMNS_1_32 } from './column-definitions-1-32.js'
+import { MORE_CELLS } from './more-cells.js'
 import { CELLS, genericCells } from './row-cells.js'
 
 export const wantsTable = (accept: string | undefined): boolean =>
@@ -21,7 +23,7 @@ const rowObject = (resource: ResourceDefinition, version: string, object: KubeOb
 }
 
 export const tableFor = (resource: ResourceDefinition, version: string, page: ListPage, query: URLSearchParams) => {
-  const cells = CELLS[resource.kind] ?? genericCells
+  const cells = CELLS[resource.kind] ?? MORE_CELLS[resource.kind] ?? genericCells
   const includeObject = query.get('includeObject')
   return {
     kind: 'Table',
@@ -31,7 +33,7 @@ export const tableFor = (resource: ResourceDefinition, version: string, page: Li
       ...(page.continueToken ? { continue: page.continueToken } : {}),
       ...(page.remainingItemCount !== undefined ? { remainingItemCount: page.remainingItemCount } : {}),
     },
-    columnDefinitions: COLUMNS[resource.kind] ?? GENERIC_COLUMNS,
+    columnDefinitions: COLUMNS[resource.kind] ?? COLUMNS_1_32[resource.kind] ?? GENERIC_COLUMNS,
     rows: page.items.map((object) => ({ cells: cells(object), object: rowObject(resource, version, object, includeObject) })),
   }
 }
