@@ -41,6 +41,7 @@ const project = fileURLToPath(new URL('../../e2e/fixtures/reporter-project/', im
 describe('ChaosReporter inside a real Vitest run', () => {
   let dir: string
   let printed: string
+  let printedErrors: string
   let exitCode: number | undefined
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'chaos-reporter-'))
@@ -49,6 +50,7 @@ describe('ChaosReporter inside a real Vitest run', () => {
     process.env.CHAOS_FIXTURE_DIR = dir
     process.env.CHAOS_FIXTURE_JOURNALS = join(dir, 'journals')
     const lines: string[] = []
+    const errorLines: string[] = []
     const reporter = new ChaosReporter({ summaryPath: join(dir, 'summary.md'), htmlPath: join(dir, 'report.html'), env: { GITHUB_STEP_SUMMARY: stepSummary } })
     const vitest = await startVitest('test', [], {
       root: project,
@@ -58,11 +60,12 @@ describe('ChaosReporter inside a real Vitest run', () => {
       reporters: [reporter, 'junit'],
       outputFile: { junit: join(dir, 'junit.xml') },
       onConsoleLog: () => false,
-    }, {}, { stdout: collect(lines), stderr: collect([]) })
+    }, {}, { stdout: collect(lines), stderr: collect(errorLines) })
     exitCode = Number(process.exitCode)
     process.exitCode = 0
     await vitest.close()
     printed = lines.join('')
+    printedErrors = errorLines.join('')
   }, 60_000)
   afterAll(async () => {
     delete process.env.CHAOS_FIXTURE_DIR
@@ -87,9 +90,10 @@ describe('ChaosReporter inside a real Vitest run', () => {
 
   it('prints a summary per chaos test and skips tests without chaos runs', () => {
     const summary = printed.slice(printed.indexOf('✓ chaos:'))
-    expect(summary).toContain('✓ chaos: a harmless action keeps the flag absent\n    steady    a harmless action\n      faults: do-nothing · recovery: -\n')
-    expect(summary).toContain('✗ chaos: writing the flag is caught\n    deviated  writing the flag breaks the service\n      faults: write-flag · recovery: -\n')
-    expect(summary).not.toContain('plain test')
+    const collected = `the run printed on stdout:\n${printed}\nand on stderr:\n${printedErrors}`
+    expect(summary, collected).toContain('✓ chaos: a harmless action keeps the flag absent\n    steady    a harmless action\n      faults: do-nothing · recovery: -\n')
+    expect(summary, collected).toContain('✗ chaos: writing the flag is caught\n    deviated  writing the flag breaks the service\n      faults: write-flag · recovery: -\n')
+    expect(summary, collected).not.toContain('plain test')
   })
 
   it('writes the Markdown summary and appends it to $GITHUB_STEP_SUMMARY', async () => {
