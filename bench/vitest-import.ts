@@ -1,5 +1,6 @@
 // What `import 'vitest-chaos/vitest'` costs a test worker: wall time of the import in a fresh Node process, and which
-// packages it loads. `npx tsx bench/vitest-import.ts` (BENCH_RUNS to change the number of rounds, default 9).
+// packages it loads. `npx tsx bench/vitest-import.ts` (BENCH_RUNS to change the number of rounds, default 9;
+// BENCH_COMPARE_WITH=/other/checkout to time that checkout's built dist/vitest/index.js in the same rounds).
 // Outside a Vitest run the import ends with Vitest's "failed to find the current suite" error from `test.extend` in
 // chaos-test.js; every module of the graph has been loaded and evaluated by then (that body runs last), so the time up
 // to that settled import is the import's cost. The floor is importing `vitest` alone the same way.
@@ -30,6 +31,7 @@ await execa('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: root })
 const contenders = [
   { name: "import 'vitest' (the floor)", specifier: 'vitest' },
   { name: "import 'vitest-chaos/vitest'", specifier: join(root, 'dist/vitest/index.js') },
+  ...(process.env.BENCH_COMPARE_WITH ? [{ name: `the same from ${process.env.BENCH_COMPARE_WITH}`, specifier: join(process.env.BENCH_COMPARE_WITH, 'dist/vitest/index.js') }] : []),
 ]
 const times = new Map<string, number[]>(contenders.map(({ name }) => [name, []]))
 for (let round = 0; round <= RUNS; round++) {
