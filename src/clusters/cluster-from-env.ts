@@ -1,6 +1,6 @@
 import { ClusterError } from '../errors.js'
 import type { StartClusterOptions } from './cluster-provider.js'
-import { clusterProviders, isClusterProviderName } from './providers.js'
+import { clusterProviderNames, isClusterProviderName } from './providers.js'
 
 /**
  * The cluster the environment asks for: `CHAOS_CLUSTER=emulated|kind|k3s|existing` (default emulated),
@@ -13,7 +13,7 @@ import { clusterProviders, isClusterProviderName } from './providers.js'
 export const clusterFromEnv = (env: NodeJS.ProcessEnv = process.env): StartClusterOptions => {
   const provider = (env.CHAOS_CLUSTER ?? '').trim() || 'emulated'
   if (!isClusterProviderName(provider)) {
-    throw new ClusterError(`CHAOS_CLUSTER='${provider}' is not a cluster provider; set it to one of ${Object.keys(clusterProviders).join(', ')} (or unset it for emulated)`, provider)
+    throw new ClusterError(`CHAOS_CLUSTER='${provider}' is not a cluster provider; set it to one of ${clusterProviderNames.join(', ')} (or unset it for emulated)`, provider)
   }
   const name = env.CHAOS_CLUSTER_NAME?.trim()
   const keep = ['1', 'true', 'yes'].includes((env.CHAOS_KEEP_CLUSTER ?? '').trim().toLowerCase())

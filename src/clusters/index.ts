@@ -1,6 +1,6 @@
 export { startCluster } from './start-cluster.js'
 export { clusterFromEnv } from './cluster-from-env.js'
-export { clusterProviders, isClusterProviderName } from './providers.js'
+export { clusterProviderNames, isClusterProviderName, loadClusterProvider } from './providers.js'
 export { DEFAULT_ALLOWED_CONTEXTS, isContextAllowed, parseAllowedContexts } from './allowed-contexts.js'
 export type { ClusterProvider, StartClusterOptions } from './cluster-provider.js'
 export type { ClusterProviderName, StartedCluster } from './started-cluster.js'

@@ -1,10 +1,9 @@
 import { ClusterError } from '../errors.js'
-import { applyUserManifests, readUserManifests } from './apply-user-manifests.js'
-import type { ClusterProvider, StartClusterOptions } from './cluster-provider.js'
+import type { StartClusterOptions } from './cluster-provider.js'
 import { findInvalidOptions } from '../options/check-options.js'
 import { startClusterOptionsSchema } from '../options/start-cluster-options-schema.js'
-import { clusterProviders, isClusterProviderName } from './providers.js'
-import type { StartedCluster } from './started-cluster.js'
+import { clusterProviderNames, isClusterProviderName, loadClusterProvider } from './providers.js'
+import type { ClusterProviderName, StartedCluster } from './started-cluster.js'
 
 /**
  * Starts (or connects to) a cluster; `emulated` unless `provider` says otherwise.
@@ -21,14 +20,17 @@ export const startCluster = (options: StartClusterOptions = {}): Promise<Started
   if (invalid) return Promise.reject(invalid)
   const name = options.provider ?? 'emulated'
   if (!isClusterProviderName(name)) {
-    return Promise.reject(new ClusterError(`unknown cluster provider '${String(name)}'; use one of ${Object.keys(clusterProviders).join(', ')}`, String(name)))
+    return Promise.reject(new ClusterError(`unknown cluster provider '${String(name)}'; use one of ${clusterProviderNames.join(', ')}`, String(name)))
   }
-  return startWithManifests(clusterProviders[name], options)
+  return startWithManifests(name, options)
 }
 
-const startWithManifests = async (provider: ClusterProvider, options: StartClusterOptions): Promise<StartedCluster> => {
+const startWithManifests = async (name: ClusterProviderName, options: StartClusterOptions): Promise<StartedCluster> => {
+  // client-node loads with the manifests' code, so only for a cluster that has some
+  if (!options.manifests?.length) return (await loadClusterProvider(name)).start(options)
+  const { applyUserManifests, readUserManifests } = await import('./apply-user-manifests.js')
   const objects = await readUserManifests(options)
-  const cluster = await provider.start(options)
+  const cluster = await (await loadClusterProvider(name)).start(options)
   try {
     await applyUserManifests(cluster, objects, options)
     return cluster

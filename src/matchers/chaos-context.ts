@@ -1,7 +1,6 @@
 import { defineExperiment, type ExperimentDefinition } from '../authoring/define-experiment.js'
 import type { FaultDefinition } from '../authoring/fault.js'
 import type { StartedCluster } from '../clusters/started-cluster.js'
-import { driverCatalog } from '../drivers/catalog.js'
 import type { ActivityCatalog } from '../experiment/activity-function.js'
 import type { Experiment } from '../experiment/types.js'
 import type { Journal } from '../journal/types.js'
@@ -10,6 +9,7 @@ import { runExperiment } from '../run/run-experiment.js'
 import type { RunOptions } from '../run/run-options.js'
 import type { ChaosRunRecord } from './chaos-run-record.js'
 import { loadRunnableExperiment } from './load-runnable-experiment.js'
+import { catalogFor } from './catalog-for.js'
 import { recordRun } from './record-run.js'
 import { linkSignal } from './linked-signal.js'
 import { rollBackOnExitSignals } from './roll-back-on-exit-signals.js'
@@ -49,7 +49,7 @@ const isExperiment = (value: Experiment | ExperimentDefinition): value is Experi
  * test inside `scope` (`runInScope` or `enterRunScope`) so the matchers record on this test.
  */
 export const openChaosContext = (options: OpenChaosContextOptions): { context: ChaosContext; scope: RunScope; close: () => Promise<void> } => {
-  const catalog = options.catalog ?? driverCatalog
+  const { catalog } = options
   const { signal, abort, release } = linkSignal(options.signal)
   const pending = new Set<Promise<unknown>>()
   const rollbacks: { fault: FaultDefinition; journal?: Journal }[] = []
@@ -70,7 +70,7 @@ export const openChaosContext = (options: OpenChaosContextOptions): { context: C
   // in this test's scope whatever chain calls them (close() runs in the framework's cleanup)
   const runRecorded = (experiment: Experiment, runOptions: RunOptions = {}): Promise<Journal> => {
     const run = runInScope(scope, async () => {
-      const journal = await runExperiment(experiment, { mode: 'strict', catalog, signal, ...runOptions })
+      const journal = await runExperiment(experiment, { mode: 'strict', signal, ...runOptions, catalog: await catalogFor(experiment, runOptions.catalog ?? catalog) })
       await recordRun(where, journal)
       return journal
     })
@@ -81,9 +81,10 @@ export const openChaosContext = (options: OpenChaosContextOptions): { context: C
     for (let next = rollbacks.pop(); next; next = rollbacks.pop()) {
       if (next.fault.rollbacks.length === 0) continue
       // no signal: rollbacks must run even after the test timed out
-      const undo = await runExperiment({ title: `roll back ${next.fault.title}`, description: 'rollbacks registered by inject()', method: [], rollbacks: next.fault.rollbacks }, {
+      const undoing: Experiment = { title: `roll back ${next.fault.title}`, description: 'rollbacks registered by inject()', method: [], rollbacks: next.fault.rollbacks }
+      const undo = await runExperiment(undoing, {
         mode: 'strict',
-        catalog,
+        catalog: await catalogFor(undoing, catalog),
         rollbackStrategy: 'always',
         hypothesisStrategy: 'skip',
       })
@@ -100,7 +101,7 @@ export const openChaosContext = (options: OpenChaosContextOptions): { context: C
     cluster: options.cluster,
     signal,
     run: (experiment, runOptions) => runRecorded(isExperiment(experiment) ? experiment : defineExperiment(experiment), runOptions),
-    runFile: async (path, runOptions) => runRecorded(await loadRunnableExperiment(path, { catalog }), runOptions),
+    runFile: async (path, runOptions) => runRecorded(await loadRunnableExperiment(path, catalog), runOptions),
     inject: async (fault) => {
       // registered before the actions run, so a timeout in the middle of them still rolls back
       const entry: { fault: FaultDefinition; journal?: Journal } = { fault }

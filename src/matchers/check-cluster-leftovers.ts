@@ -1,6 +1,4 @@
-import { KubeConfig } from '@kubernetes/client-node'
 import type { StartedCluster } from '../clusters/started-cluster.js'
-import { checkLeftoverFaults } from '../drivers/recovery/check-leftover-faults.js'
 
 /**
  * Before chaos tests use a cluster that outlives them (kind, k3s, existing), stops with an error naming the faults
@@ -12,6 +10,8 @@ import { checkLeftoverFaults } from '../drivers/recovery/check-leftover-faults.j
  */
 export const checkClusterForLeftovers = async (cluster: StartedCluster, log = (line: string) => void process.stderr.write(`vitest-chaos: ${line}\n`)): Promise<void> => {
   if (cluster.provider === 'emulated') return
+  // imported here: client-node loads only for a cluster that outlives the tests
+  const [{ KubeConfig }, { checkLeftoverFaults }] = await Promise.all([import('@kubernetes/client-node'), import('../drivers/recovery/check-leftover-faults.js')])
   const kc = new KubeConfig()
   kc.loadFromString(cluster.kubeconfig)
   await checkLeftoverFaults(kc, { where: `chaos tests on the ${cluster.provider} cluster of context '${cluster.context}'`, log })

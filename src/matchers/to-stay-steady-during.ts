@@ -2,11 +2,11 @@ import { defineExperiment } from '../authoring/define-experiment.js'
 import { formatDuration, parseDuration, type Duration } from '../authoring/duration.js'
 import type { FaultDefinition } from '../authoring/fault.js'
 import type { SteadyStateDefinition } from '../authoring/steady-state.js'
-import { driverCatalog } from '../drivers/catalog.js'
 import type { HypothesisStrategy } from '../experiment/types.js'
 import type { Journal } from '../journal/types.js'
 import { runExperiment } from '../run/run-experiment.js'
 import type { Phase } from '../run/run-options.js'
+import { catalogFor } from './catalog-for.js'
 import { verdictOf } from './chaos-run-record.js'
 import { explainJournal } from './explain-journal.js'
 import { addExtras } from './journal-extras.js'
@@ -48,8 +48,9 @@ interface Outcome {
 
 const runAround = async (hypothesis: SteadyStateDefinition, fault: FaultDefinition, options: StaySteadyOptions, context: MatcherContextLike, scope: RunScope): Promise<Outcome> => {
   checkOptions('toStaySteadyDuring', staySteadyOptionsSchema, options)
+  const experiment = defineExperiment({ title: `${hypothesis.title} during ${fault.title}`, steadyState: hypothesis, fault })
+  const catalog = await catalogFor(experiment, scope.catalog)
   const { signal, release } = linkSignal(scope.signal)
-  const catalog = scope.catalog ?? driverCatalog
   let load: PhaseLoad | undefined
   let loadReport: LoadReportLike | undefined
   let recoverySeconds: number | null | undefined
@@ -73,7 +74,6 @@ const runAround = async (hypothesis: SteadyStateDefinition, fault: FaultDefiniti
       signal,
     })
   }
-  const experiment = defineExperiment({ title: `${hypothesis.title} during ${fault.title}`, steadyState: hypothesis, fault })
   try {
     const journal = await runExperiment(experiment, {
       mode: 'strict',
