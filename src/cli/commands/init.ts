@@ -3,8 +3,9 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { parseArgs } from 'node:util'
 import type { CliCommand, CliIO } from '../cli-command.js'
-import { JEST_CONFIG, JEST_CONFIG_LINES, JEST_EXAMPLE_TEST } from '../init/jest-files.js'
-import { VITEST_CONFIG, VITEST_CONFIG_LINES, VITEST_EXAMPLE_TEST } from '../init/vitest-files.js'
+import { formatExampleChaosTest } from '../init/example-chaos-test.js'
+import { JEST_CONFIG, JEST_CONFIG_LINES } from '../init/jest-files.js'
+import { VITEST_CONFIG, VITEST_CONFIG_LINES } from '../init/vitest-files.js'
 import { JEST_RUNNER, VITEST_RUNNER, workflowFile } from '../init/workflow-file.js'
 import { UsageError } from '../output/parse-command-args.js'
 
@@ -36,7 +37,7 @@ const plan = (jest: boolean): PlannedFile[] => [
   jest
     ? { path: 'jest.config.json', content: JEST_CONFIG, existing: { names: JEST_CONFIG_NAMES, lines: JEST_CONFIG_LINES } }
     : { path: 'vitest.config.ts', content: VITEST_CONFIG, existing: { names: VITEST_CONFIG_NAMES, lines: VITEST_CONFIG_LINES } },
-  jest ? { path: 'chaos/bookinfo.chaos.test.mjs', content: JEST_EXAMPLE_TEST } : { path: 'chaos/bookinfo.chaos.test.ts', content: VITEST_EXAMPLE_TEST },
+  jest ? { path: 'chaos/bookinfo.chaos.test.mjs', content: formatExampleChaosTest('jest') } : { path: 'chaos/bookinfo.chaos.test.ts', content: formatExampleChaosTest('vitest') },
   { path: '.github/workflows/chaos.yml', content: workflowFile(jest ? JEST_RUNNER : VITEST_RUNNER) },
 ]
 
