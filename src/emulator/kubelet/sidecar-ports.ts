@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net'
 import { withoutHopByHop } from '../mesh/forward.js'
 import type { OutboundFetch, ServiceLink } from '../workloads/program.js'
+import { readRequestBody } from '../mesh/read-request-body.js'
 
 export interface SidecarPorts {
   /** `HTTP_PROXY` target: takes `GET http://details:9080/details/0` (or a plain request with `Host: details:9080`). */
@@ -13,14 +14,6 @@ export interface SidecarPorts {
 }
 
 export const servicePortKey = (service: ServiceLink, port: number): string => `${service.namespace}/${service.name}:${port}`
-
-const readBody = (incoming: IncomingMessage): Promise<Buffer> =>
-  new Promise((resolve, reject) => {
-    const chunks: Buffer[] = []
-    incoming.on('data', (chunk: Buffer) => chunks.push(chunk))
-    incoming.on('end', () => resolve(Buffer.concat(chunks)))
-    incoming.on('error', reject)
-  })
 
 const requestHeaders = (incoming: IncomingMessage): Headers => {
   const headers = new Headers()
@@ -38,7 +31,7 @@ const forward = async (fetch: OutboundFetch, target: string, incoming: IncomingM
   const abort = new AbortController()
   outgoing.on('close', () => outgoing.writableFinished || abort.abort(new Error('the client went away')))
   try {
-    const body = await readBody(incoming)
+    const body = await readRequestBody(incoming)
     const method = incoming.method ?? 'GET'
     const init: RequestInit = { method, headers: requestHeaders(incoming), signal: abort.signal, ...(body.length && method !== 'GET' && method !== 'HEAD' ? { body } : {}) }
     const response = await fetch(target, init)

@@ -8,6 +8,7 @@ import { withoutHopByHop } from './forward.js'
 import { linkSignals } from './link-signals.js'
 import { withRequestId } from './route-mesh-request.js'
 import { findGatewayVirtualServices, selectRoute } from './select-route.js'
+import { readRequestBody } from './read-request-body.js'
 
 export interface Ingress {
   /** `http://127.0.0.1:<port>` */
@@ -18,14 +19,6 @@ export interface Ingress {
 const INGRESS_LABELS = { app: 'istio-ingressgateway', istio: 'ingressgateway' }
 
 const servesIngress = (spec: GatewaySpec) => Object.entries(spec.selector ?? {}).every(([name, value]) => INGRESS_LABELS[name as keyof typeof INGRESS_LABELS] === value)
-
-const readBody = (incoming: IncomingMessage): Promise<Buffer> =>
-  new Promise((resolve, reject) => {
-    const chunks: Buffer[] = []
-    incoming.on('data', (chunk: Buffer) => chunks.push(chunk))
-    incoming.on('end', () => resolve(Buffer.concat(chunks)))
-    incoming.on('error', reject)
-  })
 
 const toMeshRequest = (incoming: IncomingMessage, body: Buffer, fallbackAuthority: string): MeshRequest => {
   const url = new URL(incoming.url ?? '/', 'http://ingress')
@@ -61,7 +54,7 @@ export const startIngressGateway = async (context: DispatchContext, port = 0): P
   const server = createServer((incoming, outgoing) => {
     const linked = linkSignals([context.signal])
     outgoing.on('close', () => outgoing.writableFinished || linked.abort(new Error('the client went away')))
-    readBody(incoming)
+    readRequestBody(incoming)
       .then((body) => routeIngressRequest({ ...context, signal: linked.signal }, toMeshRequest(incoming, body, fallbackAuthority)))
       .then((response) => respond(outgoing, response))
       .catch(() => (linked.signal.aborted ? outgoing.destroy() : respond(outgoing, plainResponse(500, 'internal error in the emulated ingress gateway'))))
