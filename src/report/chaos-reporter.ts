@@ -17,7 +17,7 @@ export type ChaosReporterOptions = ChaosReportOptions
  */
 export default class ChaosReporter implements Reporter {
   private root = process.cwd()
-  private log: (text: string) => void = (text) => void process.stdout.write(`${text}\n`)
+  protected log: (text: string) => void = (text) => void process.stdout.write(`${text}\n`)
   private colors = false
   private readonly results: ChaosTestResult[] = []
   private readonly writes: Promise<void>[] = []

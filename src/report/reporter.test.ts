@@ -41,6 +41,7 @@ const project = fileURLToPath(new URL('../../e2e/fixtures/reporter-project/', im
 describe('ChaosReporter inside a real Vitest run', () => {
   let dir: string
   let printed: string
+  let streamed: string
   let printedErrors: string
   let exitCode: number | undefined
   beforeAll(async () => {
@@ -51,7 +52,20 @@ describe('ChaosReporter inside a real Vitest run', () => {
     process.env.CHAOS_FIXTURE_JOURNALS = join(dir, 'journals')
     const lines: string[] = []
     const errorLines: string[] = []
-    const reporter = new ChaosReporter({ summaryPath: join(dir, 'summary.md'), htmlPath: join(dir, 'report.html'), env: { GITHUB_STEP_SUMMARY: stepSummary } })
+    // the summary is read where the reporter logs it: a nested Vitest's logger stream once came back empty in a
+    // full `npm test` (journals and reports written, even junit's own line missing), which is not this reporter's doing
+    const logged: string[] = []
+    class LoggedChaosReporter extends ChaosReporter {
+      override onTestRunEnd(modules: Parameters<ChaosReporter['onTestRunEnd']>[0]): Promise<void> {
+        const toLogger = this.log
+        this.log = (text) => {
+          logged.push(`${text}\n`)
+          toLogger(text)
+        }
+        return super.onTestRunEnd(modules)
+      }
+    }
+    const reporter = new LoggedChaosReporter({ summaryPath: join(dir, 'summary.md'), htmlPath: join(dir, 'report.html'), env: { GITHUB_STEP_SUMMARY: stepSummary } })
     const vitest = await startVitest('test', [], {
       root: project,
       config: false,
@@ -64,7 +78,8 @@ describe('ChaosReporter inside a real Vitest run', () => {
     exitCode = Number(process.exitCode)
     process.exitCode = 0
     await vitest.close()
-    printed = lines.join('')
+    printed = logged.join('')
+    streamed = lines.join('')
     printedErrors = errorLines.join('')
   }, 60_000)
   afterAll(async () => {
@@ -90,7 +105,7 @@ describe('ChaosReporter inside a real Vitest run', () => {
 
   it('prints a summary per chaos test and skips tests without chaos runs', () => {
     const summary = printed.slice(printed.indexOf('✓ chaos:'))
-    const collected = `the run printed on stdout:\n${printed}\nand on stderr:\n${printedErrors}`
+    const collected = `the reporter logged:\n${printed}\nthe run printed on stdout:\n${streamed}\nand on stderr:\n${printedErrors}`
     expect(summary, collected).toContain('✓ chaos: a harmless action keeps the flag absent\n    steady    a harmless action\n      faults: do-nothing · recovery: -\n')
     expect(summary, collected).toContain('✗ chaos: writing the flag is caught\n    deviated  writing the flag breaks the service\n      faults: write-flag · recovery: -\n')
     expect(summary, collected).not.toContain('plain test')
