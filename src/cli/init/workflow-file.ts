@@ -25,6 +25,13 @@ const upload = (name: string) => `      - name: upload journals, report and JUni
             reports/junit-chaos.xml
           if-no-files-found: warn`
 
+const SET_UP_NODE = `      - uses: actions/checkout@v4
+      - uses: actions/setup-node@v4
+        with:
+          node-version: 22
+          cache: npm
+      - run: npm ci`
+
 /** `.github/workflows/chaos.yml` for the user's repository: an emulated job and a kind job, each uploading journals and JUnit. */
 export const workflowFile = (runner: WorkflowRunner): string => `# Resilience experiments as a pull-request gate (written by \`npx vitest-chaos init\`).
 # chaos-emulated: the chaos tests against the embedded emulated cluster (no Docker).
@@ -49,12 +56,7 @@ jobs:
     runs-on: ubuntu-latest
     timeout-minutes: 30
     steps:
-      - uses: actions/checkout@v4
-      - uses: actions/setup-node@v4
-        with:
-          node-version: 22
-          cache: npm
-      - run: npm ci
+${SET_UP_NODE}
       - name: chaos tests (emulated cluster)
         run: ${runner.test}
 ${upload('chaos-emulated')}
@@ -65,12 +67,7 @@ ${upload('chaos-emulated')}
     env:
       CHAOS_CLUSTER: kind
     steps:
-      - uses: actions/checkout@v4
-      - uses: actions/setup-node@v4
-        with:
-          node-version: 22
-          cache: npm
-      - run: npm ci
+${SET_UP_NODE}
       - name: install kind and istioctl
         run: |
           curl -fsSLo kind "https://kind.sigs.k8s.io/dl/\${KIND_VERSION}/kind-linux-amd64"
