@@ -1,7 +1,7 @@
 // The 403 an unauthenticated request gets: anonymous auth is on, and system:anonymous may do nothing.
 import { parsePath } from './parse-path.js'
-import { qualifiedName } from './resource-table.js'
-import { ApiError, failure } from './status.js'
+import { qualifiedName } from '../registry/resource-table.js'
+import { ApiError, failure } from '../registry/status.js'
 
 const verbOf = (method: string, hasName: boolean, watch: boolean): string => {
   if (method === 'GET') return watch ? 'watch' : hasName ? 'get' : 'list'

@@ -1,15 +1,6 @@
 import type { Store } from '../store/store.js'
-import type { StatusBody } from './status.js'
-
-export interface PodLogOptions {
-  tailLines?: number
-  sinceSeconds?: number
-  previous?: boolean
-  timestamps?: boolean
-}
-
-/** Returns a container's log text, or undefined when the pod's kubelet cannot be reached. */
-export type PodLogReader = (namespace: string, pod: string, container: string | undefined, options: PodLogOptions) => string | undefined
+import type { PodLogReader } from '../registry/pod-log-reader.js'
+import type { StatusBody } from '../registry/status.js'
 
 /** What every handler needs: the store, optional collaborators, and the server's own bookkeeping. */
 export interface ApiContext {

@@ -4,8 +4,8 @@ import type { KubeObject } from '../store/kube-object.js'
 import { mediaType, readBodyBytes } from './http-io.js'
 import { decodeProtobufObject } from './protobuf/decode-protobuf-object.js'
 import { PROTOBUF_MEDIA_TYPE } from './protobuf/protobuf-envelope.js'
-import { apiVersionOf, type ResourceDefinition } from './resource-table.js'
-import { badRequest, unsupportedBodyType } from './status.js'
+import { apiVersionOf, type ResourceDefinition } from '../registry/resource-table.js'
+import { badRequest, unsupportedBodyType } from '../registry/status.js'
 
 const jsonErrorText = (error: unknown, text: string): string => {
   if (text.trim() === '' || /end of (JSON )?input|Unterminated|Unexpected end/i.test(String((error as Error).message))) return 'unexpected end of JSON input'

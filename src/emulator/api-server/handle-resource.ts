@@ -3,24 +3,25 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { KubeObject } from '../store/kube-object.js'
 import type { ApiContext } from './api-context.js'
 import { readBodyAs, readObject } from './decode-body.js'
-import { deleteObject, type DeleteOptions } from './delete-object.js'
-import { evictPod } from './evict-pod.js'
+import { deleteObject, type DeleteOptions } from '../registry/delete-object.js'
+import { evictPod } from '../registry/evict-pod.js'
 import { mediaType, readBody, readBodyBytes, sendJson } from './http-io.js'
 import { PROTOBUF_MEDIA_TYPE } from './protobuf/protobuf-envelope.js'
-import { listObjects, parseSelectors } from './list-objects.js'
+import { listObjects, parseSelectors } from '../registry/list-objects.js'
 import type { ResourceRoute } from './parse-path.js'
-import { apiVersionOf, type ResourceDefinition } from './resource-table.js'
+import { apiVersionOf, type ResourceDefinition } from '../registry/resource-table.js'
 import { applyObject } from './server-side-apply/apply-object.js'
 import { managerFromUserAgent } from './server-side-apply/managed-fields.js'
+import { recordUpdatesBy } from './server-side-apply/record-managers.js'
 import { patchDocument } from './patch-object.js'
 import { readPodLog } from './pod-log.js'
 import { listBody, presentObject } from './present-object.js'
-import { storeKey } from './resource-table.js'
-import { applyScale, scaleOf } from './scale-subresource.js'
-import { ApiError, badRequest, deletedDetails, genericInvalid, methodNotAllowed, notFound, success } from './status.js'
+import { storeKey } from '../registry/resource-table.js'
+import { applyScale, scaleOf } from '../registry/scale-subresource.js'
+import { ApiError, badRequest, deletedDetails, genericInvalid, methodNotAllowed, notFound, success } from '../registry/status.js'
 import { tableFor, wantsTable } from './tables/build-table.js'
 import { watchObjects } from './watch-objects.js'
-import { createObject, replaceObject, type WriteOptions } from './write-objects.js'
+import { createObject, replaceObject, type WriteOptions } from '../registry/write-objects.js'
 import { checkObjectFields, checkPatchFields, fieldValidationOf, sendWarnings } from './field-validation/check-fields.js'
 
 const DELETE_OPTIONS = { group: '', version: 'v1', kind: 'DeleteOptions', optional: true }
@@ -81,7 +82,7 @@ export const handleResource = async (context: ApiContext, request: IncomingMessa
   const table = wantsTable(request.headers.accept)
   const writeOptionsOf = (query: URLSearchParams): WriteOptions => ({
     ...(isDryRun(query) ? { dryRun: true } : {}),
-    manager: { name: query.get('fieldManager') || managerFromUserAgent(request.headers['user-agent']), operation: 'Update', apiVersion: apiVersionOf(resource.group, version), ...(subresource ? { subresource } : {}) },
+    recordManagers: recordUpdatesBy(resource, { name: query.get('fieldManager') || managerFromUserAgent(request.headers['user-agent']), operation: 'Update', apiVersion: apiVersionOf(resource.group, version), ...(subresource ? { subresource } : {}) }),
   })
 
   if (method === 'GET' && (route.watchPath || ['true', '1'].includes(query.get('watch') ?? ''))) {

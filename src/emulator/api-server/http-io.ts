@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { encodeProtobufObject } from './protobuf/encode-protobuf-object.js'
 import { PROTOBUF_MEDIA_TYPE } from './protobuf/protobuf-envelope.js'
-import { ApiError, failure } from './status.js'
+import { ApiError, failure } from '../registry/status.js'
 
 const MAX_BODY_BYTES = 3 * 1024 * 1024
 

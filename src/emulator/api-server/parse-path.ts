@@ -1,4 +1,4 @@
-import { findResource, isServedGroup, isServedGroupVersion, type ResourceDefinition } from './resource-table.js'
+import { findResource, isServedGroup, isServedGroupVersion, type ResourceDefinition } from '../registry/resource-table.js'
 
 export interface ResourceRoute {
   type: 'resource'

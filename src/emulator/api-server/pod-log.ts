@@ -1,8 +1,9 @@
 // pods/<name>/log: text from the podLogs reader, or the 500 a real server gives when the kubelet is unreachable.
 import type { ServerResponse } from 'node:http'
 import type { KubeObject } from '../store/kube-object.js'
-import type { ApiContext, PodLogOptions } from './api-context.js'
-import { ApiError, badRequest, failure } from './status.js'
+import type { PodLogOptions } from '../registry/pod-log-reader.js'
+import type { ApiContext } from './api-context.js'
+import { ApiError, badRequest, failure } from '../registry/status.js'
 
 const numberParam = (query: URLSearchParams, name: string) => {
   const value = query.get(name)

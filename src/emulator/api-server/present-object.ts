@@ -1,18 +1,12 @@
 import type { KubeObject } from '../store/kube-object.js'
-import { orderBuiltIn, sortKeysDeep } from './canonical-order.js'
-import { apiVersionOf, type ResourceDefinition } from './resource-table.js'
+import { orderBuiltIn, sortKeysDeep } from '../registry/canonical-order.js'
+import type { ListPage } from '../registry/list-objects.js'
+import { apiVersionOf, type ResourceDefinition } from '../registry/resource-table.js'
 
 /** A stored object as the requested group-version serves it: kind/apiVersion set (CRs: one storage, any served version). */
 export const presentObject = (resource: ResourceDefinition, version: string, object: KubeObject): KubeObject => {
   const typed = { ...object, kind: resource.kind, apiVersion: apiVersionOf(resource.group, version) }
   return resource.custom ? sortKeysDeep(typed) : orderBuiltIn(typed, resource.kind)
-}
-
-export interface ListPage {
-  items: KubeObject[]
-  resourceVersion: string
-  continueToken?: string
-  remainingItemCount?: number
 }
 
 /** `PodList` and friends: built-in items drop kind/apiVersion; CR lists keep them, sort keys and always carry `continue`. */

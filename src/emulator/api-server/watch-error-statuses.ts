@@ -1,5 +1,5 @@
 // The ERROR events a real kube-apiserver (1.32) ends a watch with, for the watchFault test hook.
-import { failure, type StatusBody } from './status.js'
+import { failure, type StatusBody } from '../registry/status.js'
 
 /**
  * 504 while the watch cache lags behind etcd, verbatim from a watch of /api/v1/namespaces/bookinfo/pods without

@@ -4,10 +4,10 @@ import type { KubeObject } from '../store/kube-object.js'
 import type { StoreEvent } from '../store/store.js'
 import { StoreError } from '../store/store-error.js'
 import type { ApiContext } from './api-context.js'
-import { matchesSelectors, type Selectors } from './list-objects.js'
+import { matchesSelectors, type Selectors } from '../registry/list-objects.js'
 import { presentObject } from './present-object.js'
-import { apiVersionOf, storeKey, type ResourceDefinition } from './resource-table.js'
-import { badRequest, failure } from './status.js'
+import { apiVersionOf, storeKey, type ResourceDefinition } from '../registry/resource-table.js'
+import { badRequest, failure } from '../registry/status.js'
 
 const DEFAULT_TIMEOUT_SECONDS = 1800
 

@@ -1,8 +1,8 @@
 // How controllers create and delete pods in-process, with the API server's admission and DELETE semantics.
-import { applyCreateDefaults } from '../api-server/apply-defaults.js'
-import { deleteObject } from '../api-server/delete-object.js'
-import { RESOURCES } from '../api-server/resource-table.js'
-import { ApiError } from '../api-server/status.js'
+import { applyCreateDefaults } from '../registry/apply-defaults.js'
+import { deleteObject } from '../registry/delete-object.js'
+import { RESOURCES } from '../registry/resource-table.js'
+import { ApiError } from '../registry/status.js'
 import type { KubeObject } from '../store/kube-object.js'
 import type { Store } from '../store/store.js'
 import type { Pod } from './kube-types.js'

@@ -1,5 +1,5 @@
 // Container output kept per pod and container, with the previous instance's after a restart.
-import type { PodLogOptions } from '../api-server/api-context.js'
+import type { PodLogOptions } from '../registry/pod-log-reader.js'
 
 interface LogLine {
   at: number

@@ -1,6 +1,6 @@
 // The kubelet of every emulated node: one PodWorker per bound pod, pod logs, node heartbeats.
-import type { PodLogReader } from '../api-server/api-context.js'
-import { finalizePodDeletion } from '../api-server/delete-object.js'
+import type { PodLogReader } from '../registry/pod-log-reader.js'
+import { finalizePodDeletion } from '../registry/delete-object.js'
 import type { Pod } from '../controllers/kube-types.js'
 import type { EventRecorder } from '../controllers/record-event.js'
 import { isPodFinished } from '../controllers/pod-state.js'

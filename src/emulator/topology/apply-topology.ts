@@ -1,5 +1,5 @@
 // Writes the cluster's fixed objects into an empty store: namespaces, nodes, mirror pods, kube-system workloads.
-import { applyCreateDefaults } from '../api-server/apply-defaults.js'
+import { applyCreateDefaults } from '../registry/apply-defaults.js'
 import type { KubeObject } from '../store/kube-object.js'
 import type { Store } from '../store/store.js'
 import { kubeNow } from '../controllers/kube-time.js'

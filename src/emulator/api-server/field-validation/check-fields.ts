@@ -1,8 +1,8 @@
 // fieldValidation=Strict|Warn|Ignore: unknown and duplicate fields refused, warned about or dropped, with the apiserver's texts.
 import type { ServerResponse } from 'node:http'
-import type { ResourceDefinition } from '../resource-table.js'
-import { apiVersionOf } from '../resource-table.js'
-import { ApiError, badRequest, failure } from '../status.js'
+import type { ResourceDefinition } from '../../registry/resource-table.js'
+import { apiVersionOf } from '../../registry/resource-table.js'
+import { ApiError, badRequest, failure } from '../../registry/status.js'
 import { findDuplicateFields } from './find-duplicate-fields.js'
 import { formatGoValue } from './format-go-value.js'
 import { kindSchema } from './kind-schemas.js'

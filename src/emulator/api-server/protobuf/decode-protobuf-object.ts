@@ -1,5 +1,5 @@
 // A protobuf request body → the JSON object model, refusing it exactly where kube-apiserver's decoder does.
-import { badRequest } from '../status.js'
+import { badRequest } from '../../registry/status.js'
 import { messageToJson } from './proto-to-json.js'
 import { EnvelopeError, goWireError, openEnvelope } from './protobuf-envelope.js'
 import { findMessageType } from './protobuf-schema.js'

@@ -1,6 +1,6 @@
 // Routes that cannot answer a client that accepts only protobuf: refused with 406 before anything is changed.
 import type { Route } from '../parse-path.js'
-import { notAcceptable } from '../status.js'
+import { notAcceptable } from '../../registry/status.js'
 
 /**
  * Custom resources have no protobuf messages (kube-apiserver offers them only JSON and YAML); watches here

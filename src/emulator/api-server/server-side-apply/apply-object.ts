@@ -5,9 +5,10 @@ import type { Store } from '../../store/store.js'
 import { kindSchema, type Schema } from '../field-validation/kind-schemas.js'
 import { pruneUnknownFields } from '../field-validation/prune-unknown-fields.js'
 import { presentObject } from '../present-object.js'
-import { apiVersionOf, storeKey, type ResourceDefinition } from '../resource-table.js'
-import { ApiError, badRequest, failure } from '../status.js'
-import { createObject, replaceObject, type WriteOptions } from '../write-objects.js'
+import { apiVersionOf, storeKey, type ResourceDefinition } from '../../registry/resource-table.js'
+import { ApiError, badRequest, failure } from '../../registry/status.js'
+import { createObject, replaceObject, type WriteOptions } from '../../registry/write-objects.js'
+import { setManagedFields } from './record-managers.js'
 import { fieldSetOf, keyPath, toFieldsV1, type Resolve } from './field-paths.js'
 import { ownedFieldsOf, withOwnership, type FieldManager, type ManagedFieldsEntry, type OwnedFields } from './managed-fields.js'
 import { mergeApplied } from './merge-applied.js'
@@ -96,7 +97,7 @@ export const applyObject = (store: Store, request: ApplyRequest): { object: Kube
   const live = store.get(storeKey(resource), namespace, name)
   if (!live) {
     const managedFields = withOwnership([], manager, appliedFields, true)
-    return { object: createObject(store, resource, object, { ...request.write, managedFields }), created: true }
+    return { object: createObject(store, resource, object, { ...request.write, recordManagers: setManagedFields(managedFields) }), created: true }
   }
   const current = presentObject(resource, version, live)
   let owners = ownedFieldsOf(current)
@@ -115,5 +116,5 @@ export const applyObject = (store: Store, request: ApplyRequest): { object: Kube
     appliedFields,
     true,
   )
-  return { object: replaceObject(store, resource, name, next, undefined, { ...request.write, managedFields }), created: false }
+  return { object: replaceObject(store, resource, name, next, undefined, { ...request.write, recordManagers: setManagedFields(managedFields) }), created: false }
 }

@@ -1,8 +1,8 @@
 // `Accept: application/json;as=Table;v=v1;g=meta.k8s.io`: the server-side printing kubectl get relies on.
 import type { KubeObject } from '../../store/kube-object.js'
-import type { ListPage } from '../present-object.js'
+import type { ListPage } from '../../registry/list-objects.js'
 import { presentObject } from '../present-object.js'
-import type { ResourceDefinition } from '../resource-table.js'
+import type { ResourceDefinition } from '../../registry/resource-table.js'
 import { COLUMNS, type ColumnDefinition } from './column-definitions.js'
 import { COLUMNS_1_32 } from './column-definitions-1-32.js'
 import { MORE_CELLS } from './more-cells.js'

@@ -1,6 +1,6 @@
 // Table cells of kube-apiserver 1.32's printers for Endpoints, DaemonSet, Namespace, ConfigMap, Secret and ServiceAccount.
 import type { KubeObject } from '../../store/kube-object.js'
-import { formatSelectorObject, type LabelSelectorObject } from '../label-selector.js'
+import { formatSelectorObject, type LabelSelectorObject } from '../../registry/label-selector.js'
 import { ageOf } from './human-age.js'
 
 type Json = Record<string, unknown>

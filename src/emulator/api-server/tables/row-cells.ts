@@ -1,6 +1,6 @@
 // Table cells per kind, typed as the server prints them (integers stay integers, most cells are strings).
 import type { KubeObject } from '../../store/kube-object.js'
-import { formatSelectorObject, type LabelSelectorObject } from '../label-selector.js'
+import { formatSelectorObject, type LabelSelectorObject } from '../../registry/label-selector.js'
 import { eventCells, leaseCells } from './event-cells.js'
 import { ageOf } from './human-age.js'
 

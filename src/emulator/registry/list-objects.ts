@@ -3,9 +3,16 @@ import type { KubeObject } from '../store/kube-object.js'
 import type { Store } from '../store/store.js'
 import { matchesFields, parseFieldSelector, type FieldRequirement } from './field-selector.js'
 import { LabelSelectorError, matchesRequirements, parseLabelSelector, type LabelRequirement } from './label-selector.js'
-import type { ListPage } from './present-object.js'
 import { storeKey, type ResourceDefinition } from './resource-table.js'
 import { ApiError, badRequest, failure } from './status.js'
+
+/** One page of a LIST: its items, the list's resourceVersion and, when limited, where the next page starts. */
+export interface ListPage {
+  items: KubeObject[]
+  resourceVersion: string
+  continueToken?: string
+  remainingItemCount?: number
+}
 
 export interface Selectors {
   labels: LabelRequirement[]

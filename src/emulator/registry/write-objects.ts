@@ -9,8 +9,6 @@ import { checkCustomResource } from './custom-resource-schema.js'
 import { apiVersionOf, findResource, storeKey, type ResourceDefinition } from './resource-table.js'
 import { alreadyExists, ApiError, badRequest, conflict, failure, invalid, notFound } from './status.js'
 import { validateObject } from './validate-object.js'
-import { kindSchema } from './field-validation/kind-schemas.js'
-import { recordUpdate, type FieldManager, type ManagedFieldsEntry } from './server-side-apply/managed-fields.js'
 
 const NAMESPACES = findResource('', 'v1', 'namespaces')!
 const SERVER_OWNED_META = ['uid', 'creationTimestamp', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'generation', 'selfLink', 'managedFields'] as const
@@ -55,21 +53,8 @@ const checkNamespace = (store: Store, namespace: string | undefined): void => {
 export interface WriteOptions {
   /** `dryRun=All`: every check runs, nothing is stored. */
   dryRun?: boolean
-  /** The object's managedFields as server-side apply computed them. */
-  managedFields?: ManagedFieldsEntry[]
-  /** Who makes this (Update) write: the fields it changes become theirs in managedFields. */
-  manager?: FieldManager
-}
-
-const trackManagers = (resource: ResourceDefinition, before: KubeObject | undefined, after: KubeObject, options: WriteOptions): void => {
-  if (options.managedFields) {
-    after.metadata.managedFields = options.managedFields
-    return
-  }
-  const schema = options.manager && kindSchema(resource.group, options.manager.apiVersion.split('/').pop()!, resource.kind)
-  if (!options.manager || !schema) return
-  const updated = recordUpdate(before, after, options.manager, schema.root, schema.resolve)
-  if (updated) after.metadata.managedFields = updated
+  /** Sets `after.metadata.managedFields` once defaults and validation are done (the API server's field managers). */
+  recordManagers?: (before: KubeObject | undefined, after: KubeObject) => void
 }
 
 /** What a dry-run create answers: the object as the store would have written it. */
@@ -86,7 +71,7 @@ export const createObject = (store: Store, resource: ResourceDefinition, object:
   if (resource.namespaced) checkNamespace(store, object.metadata.namespace)
   applyCreateDefaults(object, store)
   checkValid(resource, object)
-  trackManagers(resource, undefined, object, options)
+  options.recordManagers?.(undefined, object)
   if (options.dryRun) {
     if (object.metadata.name && store.get(storeKey(resource), object.metadata.namespace, object.metadata.name)) throw alreadyExists(resource, object.metadata.name)
     return dryRunCreated(object)
@@ -129,7 +114,7 @@ export const replaceObject = (store: Store, resource: ResourceDefinition, name: 
   }
   next.metadata.resourceVersion = current.metadata.resourceVersion
   checkValid(resource, next)
-  trackManagers(resource, current, next, options)
+  options.recordManagers?.(current, next)
   if (options.dryRun) return next
   try {
     return store.update(key, next)
