@@ -1,6 +1,6 @@
 // The 403 an unauthenticated request gets: anonymous auth is on, and system:anonymous may do nothing.
 import { parsePath } from './parse-path.js'
-import { qualifiedName } from '../registry/resource-table.js'
+import { qualifiedName } from '../registry/resource-definition.js'
 import { ApiError, failure } from '../registry/status.js'
 
 const verbOf = (method: string, hasName: boolean, watch: boolean): string => {

@@ -2,7 +2,7 @@
 import * as k8s from '@kubernetes/client-node'
 import { afterEach, describe, expect, it } from 'vitest'
 import { kubeconfigFor, startTestApiServer, type TestApiServer } from '../../../fixtures/apiserver/start-test-api-server.js'
-import { finalizePodDeletion } from '../registry/delete-object.js'
+import { finalizePodDeletion } from '../registry/kinds/pod-deletion.js'
 
 const pod = (name: string, labels: Record<string, string> = { app: 'web' }, nodeName?: string): k8s.V1Pod => ({
   metadata: { name, labels },

@@ -4,7 +4,7 @@ import type { KubeObject } from '../store/kube-object.js'
 import { mediaType, readBodyBytes } from './http-io.js'
 import { decodeProtobufObject } from './protobuf/decode-protobuf-object.js'
 import { PROTOBUF_MEDIA_TYPE } from './protobuf/protobuf-envelope.js'
-import { apiVersionOf, type ResourceDefinition } from '../registry/resource-table.js'
+import { apiVersionOf, type ResourceDefinition } from '../registry/resource-definition.js'
 import { badRequest, unsupportedBodyType } from '../registry/status.js'
 
 const jsonErrorText = (error: unknown, text: string): string => {

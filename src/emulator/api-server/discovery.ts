@@ -1,5 +1,6 @@
 // Legacy discovery documents (/api, /apis, /api/v1, /apis/<g>/<v>); 1.24 has no aggregated discovery.
-import { API_GROUPS, RESOURCES, apiVersionOf } from '../registry/resource-table.js'
+import { API_GROUPS, RESOURCES } from '../registry/resource-table.js'
+import { apiVersionOf } from '../registry/resource-definition.js'
 
 const groupVersion = (group: string, version: string) => ({ groupVersion: apiVersionOf(group, version), version })
 

@@ -9,14 +9,14 @@ import { mediaType, readBody, readBodyBytes, sendJson } from './http-io.js'
 import { PROTOBUF_MEDIA_TYPE } from './protobuf/protobuf-envelope.js'
 import { listObjects, parseSelectors } from '../registry/list-objects.js'
 import type { ResourceRoute } from './parse-path.js'
-import { apiVersionOf, type ResourceDefinition } from '../registry/resource-table.js'
+import { apiVersionOf, type ResourceDefinition } from '../registry/resource-definition.js'
 import { applyObject } from './server-side-apply/apply-object.js'
 import { managerFromUserAgent } from './server-side-apply/managed-fields.js'
 import { recordUpdatesBy } from './server-side-apply/record-managers.js'
 import { patchDocument } from './patch-object.js'
 import { readPodLog } from './pod-log.js'
 import { listBody, presentObject } from './present-object.js'
-import { storeKey } from '../registry/resource-table.js'
+import { storeKey } from '../registry/resource-definition.js'
 import { applyScale, scaleOf } from '../registry/scale-subresource.js'
 import { ApiError, badRequest, deletedDetails, genericInvalid, methodNotAllowed, notFound, success } from '../registry/status.js'
 import { tableFor, wantsTable } from './tables/build-table.js'
@@ -182,7 +182,7 @@ export const handleResource = async (context: ApiContext, request: IncomingMessa
         return
       }
       const outcome = deleteObject(store, resource, namespace, name, options)
-      const answerObject = !outcome.removed || resource.kind === 'Namespace' || resource.kind === 'Pod'
+      const answerObject = !outcome.removed || resource.hooks?.deleteAnswersObject === true
       sendJson(response, 200, answerObject ? present(outcome.object) : success(deletedDetails(resource, name, outcome.object.metadata.uid)))
       return
     }

@@ -1,4 +1,5 @@
-import { findResource, isServedGroup, isServedGroupVersion, type ResourceDefinition } from '../registry/resource-table.js'
+import { findResource, isServedGroup, isServedGroupVersion } from '../registry/resource-table.js'
+import { type ResourceDefinition } from '../registry/resource-definition.js'
 
 export interface ResourceRoute {
   type: 'resource'

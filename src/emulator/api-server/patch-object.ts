@@ -4,7 +4,7 @@ import type { KubeObject } from '../store/kube-object.js'
 import { applyJsonPatch, PatchError } from './patch/json-patch.js'
 import { applyMergePatch } from './patch/merge-patch.js'
 import { applyStrategicMergePatch } from './patch/strategic-merge-patch.js'
-import type { ResourceDefinition } from '../registry/resource-table.js'
+import type { ResourceDefinition } from '../registry/resource-definition.js'
 import { ApiError, badRequest, failure, genericInvalid, unsupportedMediaType } from '../registry/status.js'
 
 export const PATCH_TYPES = ['application/json-patch+json', 'application/merge-patch+json', 'application/strategic-merge-patch+json', 'application/apply-patch+yaml']

@@ -1,7 +1,7 @@
 import type { KubeObject } from '../store/kube-object.js'
 import { orderBuiltIn, sortKeysDeep } from '../registry/canonical-order.js'
 import type { ListPage } from '../registry/list-objects.js'
-import { apiVersionOf, type ResourceDefinition } from '../registry/resource-table.js'
+import { apiVersionOf, type ResourceDefinition } from '../registry/resource-definition.js'
 
 /** A stored object as the requested group-version serves it: kind/apiVersion set (CRs: one storage, any served version). */
 export const presentObject = (resource: ResourceDefinition, version: string, object: KubeObject): KubeObject => {

@@ -213,7 +213,7 @@ describe('recorded cases with a sequence of their own', () => {
     expect(during.json!.metadata.resourceVersion).toBe(deleted.json!.metadata.resourceVersion)
     const again = await send(t, byId('092'))
     expect([again.status, again.json!.metadata.resourceVersion]).toEqual([200, deleted.json!.metadata.resourceVersion])
-    const { finalizePodDeletion } = await import('../registry/delete-object.js')
+    const { finalizePodDeletion } = await import('../registry/kinds/pod-deletion.js')
     expect(finalizePodDeletion(t.store, 'default', 'web-6b549fdc5c-c2hnr')).toBe(true)
     const gone = await send(t, byId('093'))
     expect([gone.status, gone.json!.reason]).toEqual([404, 'NotFound'])

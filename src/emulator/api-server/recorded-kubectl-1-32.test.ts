@@ -8,7 +8,8 @@ import { startTestApiServer, type TestApiServer } from '../../../fixtures/apiser
 import { messageToJson } from './protobuf/proto-to-json.js'
 import { openEnvelope } from './protobuf/protobuf-envelope.js'
 import { findMessageType } from './protobuf/protobuf-schema.js'
-import { RESOURCES, storeKey } from '../registry/resource-table.js'
+import { RESOURCES } from '../registry/resource-table.js'
+import { storeKey } from '../registry/resource-definition.js'
 
 const DIRECTORY = new URL('../../../fixtures/apiserver-v1.32/', import.meta.url)
 const TRANSCRIPTS = readdirSync(DIRECTORY).filter((file) => /^kubectl-\d\d-.*\.json$/.test(file)).sort()

@@ -6,7 +6,7 @@ import { StoreError } from '../store/store-error.js'
 import type { ApiContext } from './api-context.js'
 import { matchesSelectors, type Selectors } from '../registry/list-objects.js'
 import { presentObject } from './present-object.js'
-import { apiVersionOf, storeKey, type ResourceDefinition } from '../registry/resource-table.js'
+import { apiVersionOf, storeKey, type ResourceDefinition } from '../registry/resource-definition.js'
 import { badRequest, failure } from '../registry/status.js'
 
 const DEFAULT_TIMEOUT_SECONDS = 1800

@@ -4,7 +4,7 @@ import * as k8s from '@kubernetes/client-node'
 import { afterEach, describe, expect, it } from 'vitest'
 import { loadWatchStream } from '../../../fixtures/apiserver/recorded-world.js'
 import { startTestApiServer, TEST_TOKEN, type TestApiServer } from '../../../fixtures/apiserver/start-test-api-server.js'
-import { finalizePodDeletion } from '../registry/delete-object.js'
+import { finalizePodDeletion } from '../registry/kinds/pod-deletion.js'
 
 const createPod = (t: TestApiServer, name: string, labels: Record<string, string> = { app: 'web' }) =>
   t.core.createNamespacedPod({ namespace: 'default', body: { metadata: { name, labels }, spec: { nodeName: 'worker-1', containers: [{ name: 'c', image: 'nginx:1.25' }] } } })

@@ -1,5 +1,5 @@
 // Deployment status and its Available / Progressing conditions, computed from its ReplicaSets.
-import { kubeNow } from './kube-time.js'
+import { kubeNow } from '../store/kube-time.js'
 import type { Condition, Workload } from './kube-types.js'
 import { setCondition } from './set-condition.js'
 

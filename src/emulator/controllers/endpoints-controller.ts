@@ -1,7 +1,7 @@
 // Service → Endpoints: ready pods as addresses, unready ones as notReadyAddresses; terminating pods drop out.
 import type { KubeObject } from '../store/kube-object.js'
 import type { Store } from '../store/store.js'
-import { kubeNow } from './kube-time.js'
+import { kubeNow } from '../store/kube-time.js'
 import type { Pod } from './kube-types.js'
 import { mapSelectorMatches } from './label-selector.js'
 import { isPodFinished, isPodReady, isTerminating } from './pod-state.js'

@@ -1,6 +1,6 @@
 // Adds the `node.kubernetes.io/unschedulable` taint shortly after a cordon and removes it after an uncordon.
 import type { Store } from '../store/store.js'
-import { kubeNow } from './kube-time.js'
+import { kubeNow } from '../store/kube-time.js'
 import type { Node } from './kube-types.js'
 import { startReconcileLoop, type ReconcileLoop } from './reconcile-loop.js'
 

@@ -1,5 +1,5 @@
 // Pod garbage collection: pods bound to a node that no longer exists are deleted (grace 0), as kube-controller-manager's podgc does.
-import { finalizePodDeletion } from '../registry/delete-object.js'
+import { finalizePodDeletion } from '../registry/kinds/pod-deletion.js'
 import type { Store } from '../store/store.js'
 import type { Pod } from './kube-types.js'
 import { startReconcileLoop, type ReconcileLoop } from './reconcile-loop.js'

@@ -1,7 +1,7 @@
 // How controllers create and delete pods in-process, with the API server's admission and DELETE semantics.
 import { applyCreateDefaults } from '../registry/apply-defaults.js'
 import { deleteObject } from '../registry/delete-object.js'
-import { RESOURCES } from '../registry/resource-table.js'
+import { findResource } from '../registry/resource-table.js'
 import { ApiError } from '../registry/status.js'
 import type { KubeObject } from '../store/kube-object.js'
 import type { Store } from '../store/store.js'
@@ -14,7 +14,7 @@ export interface PodWriter {
   deleteGracefully(pod: Pod, gracePeriodSeconds?: number): void
 }
 
-const POD_RESOURCE = RESOURCES.find((resource) => resource.kind === 'Pod')!
+const POD_RESOURCE = findResource('', 'v1', 'pods')!
 
 export const createPodWriter = (store: Store): PodWriter => ({
   create(pod) {

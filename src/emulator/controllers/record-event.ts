@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto'
 import type { KubeObject } from '../store/kube-object.js'
 import type { Store } from '../store/store.js'
-import { kubeMicroNow, kubeNow } from './kube-time.js'
+import { kubeMicroNow, kubeNow } from '../store/kube-time.js'
 
 export interface EventSource {
   component: string

@@ -1,6 +1,6 @@
 // Binds pending pods to the feasible node with the fewest pods of the same owner, then the fewest pods.
 import type { Store } from '../store/store.js'
-import { kubeNow } from './kube-time.js'
+import { kubeNow } from '../store/kube-time.js'
 import type { Node, Pod } from './kube-types.js'
 import { controllerOf, isPodFinished, isTerminating } from './pod-state.js'
 import { setCondition } from './set-condition.js'

@@ -1,5 +1,5 @@
 // Condition lists that keep transition times stable, so a no-op reconcile writes nothing.
-import { kubeNow } from './kube-time.js'
+import { kubeNow } from '../store/kube-time.js'
 import type { Condition } from './kube-types.js'
 
 export interface ConditionUpdate {

@@ -1,5 +1,5 @@
 // One container: start its program, probe it, restart it in place after a crash (with back-off), stop it.
-import { kubeNow } from '../controllers/kube-time.js'
+import { kubeNow } from '../store/kube-time.js'
 import type { Container, Pod, Probe } from '../controllers/kube-types.js'
 import type { OutboundFetch, Program, RunningProgram, ServiceLink } from '../workloads/program.js'
 import { ContainerConfigError } from './container-env.js'

@@ -1,5 +1,5 @@
 // Kubelet heartbeats: a Lease per node in kube-node-lease renewed every 10 s, and node conditions re-posted every 60 s.
-import { kubeMicroNow, kubeNow } from '../controllers/kube-time.js'
+import { kubeMicroNow, kubeNow } from '../store/kube-time.js'
 import type { Node } from '../controllers/kube-types.js'
 import type { Store } from '../store/store.js'
 

@@ -1,6 +1,6 @@
 // Runs one pod: starts each container's program, probes it, restarts it on a crash, stops it on deletion.
-import { finalizePodDeletion } from '../registry/delete-object.js'
-import { kubeNow } from '../controllers/kube-time.js'
+import { finalizePodDeletion } from '../registry/kinds/pod-deletion.js'
+import { kubeNow } from '../store/kube-time.js'
 import type { Pod } from '../controllers/kube-types.js'
 import type { EventRecorder } from '../controllers/record-event.js'
 import type { PodNetwork } from '../pod-network.js'

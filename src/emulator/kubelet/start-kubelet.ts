@@ -1,6 +1,6 @@
 // The kubelet of every emulated node: one PodWorker per bound pod, pod logs, node heartbeats.
 import type { PodLogReader } from '../registry/pod-log-reader.js'
-import { finalizePodDeletion } from '../registry/delete-object.js'
+import { finalizePodDeletion } from '../registry/kinds/pod-deletion.js'
 import type { Pod } from '../controllers/kube-types.js'
 import type { EventRecorder } from '../controllers/record-event.js'
 import { isPodFinished } from '../controllers/pod-state.js'

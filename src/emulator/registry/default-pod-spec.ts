@@ -92,3 +92,12 @@ export const admitPod = (pod: Json): void => {
   spec.preemptionPolicy ??= 'PreemptLowerPriority'
   pod.status = { phase: 'Pending', qosClass: qosClass(spec) }
 }
+
+/** Defaults of a workload's `spec.template`: metadata.creationTimestamp null, the pod spec's defaults. */
+export const defaultPodTemplate = (spec: Json): void => {
+  const podTemplate = spec.template as Json | undefined
+  if (!podTemplate || typeof podTemplate !== 'object') return
+  const metadata = (podTemplate.metadata ??= {}) as Json
+  metadata.creationTimestamp ??= null
+  if (podTemplate.spec && typeof podTemplate.spec === 'object') defaultPodSpec(podTemplate.spec as Json)
+}

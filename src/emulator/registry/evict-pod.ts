@@ -1,6 +1,7 @@
 // POST pods/<name>/eviction: the decision procedure of kube-apiserver's eviction REST handler.
 import type { KubeObject } from '../store/kube-object.js'
 import type { Store } from '../store/store.js'
+import { kubeNow } from '../store/kube-time.js'
 import { deleteObject, type DeleteOptions } from './delete-object.js'
 import { matchesSelectorObject, type LabelSelectorObject } from './label-selector.js'
 import { findResource } from './resource-table.js'
@@ -21,7 +22,6 @@ interface PdbStatus {
 
 type Condition = { type: string; status: string; [key: string]: unknown }
 
-const rfc3339 = (date: Date) => date.toISOString().replace(/\.\d{3}Z$/, 'Z')
 const phaseOf = (pod: KubeObject) => (pod.status as { phase?: string } | undefined)?.phase
 const conditionsOf = (pod: KubeObject) => ((pod.status as { conditions?: Condition[] } | undefined)?.conditions ?? [])
 const isReady = (pod: KubeObject) => conditionsOf(pod).some((condition) => condition.type === 'Ready' && condition.status === 'True')
@@ -41,7 +41,7 @@ const markDisruptionTarget = (store: Store, pod: KubeObject): void => {
     type: 'DisruptionTarget',
     status: 'True',
     lastProbeTime: null,
-    lastTransitionTime: rfc3339(new Date()),
+    lastTransitionTime: kubeNow(),
     reason: 'EvictionByEvictionAPI',
     message: 'Eviction API: evicting',
   })
@@ -65,7 +65,7 @@ const checkAndDecrement = (store: Store, pdb: KubeObject, podName: string): void
   }
   store.update(PDB_KEY, {
     ...pdb,
-    status: { ...status, disruptionsAllowed: allowed - 1, disruptedPods: { ...(status.disruptedPods ?? {}), [podName]: rfc3339(new Date()) } },
+    status: { ...status, disruptionsAllowed: allowed - 1, disruptedPods: { ...(status.disruptedPods ?? {}), [podName]: kubeNow() } },
   })
 }
 

@@ -1,6 +1,6 @@
 // Field selectors: `=`, `==`, `!=` joined by commas, over the few fields each kind indexes.
 import type { KubeObject } from '../store/kube-object.js'
-import type { ResourceDefinition } from './resource-table.js'
+import type { ResourceDefinition } from './resource-definition.js'
 import { badRequest } from './status.js'
 
 export interface FieldRequirement {

@@ -3,7 +3,7 @@ import type { KubeObject } from '../store/kube-object.js'
 import type { Store } from '../store/store.js'
 import { matchesFields, parseFieldSelector, type FieldRequirement } from './field-selector.js'
 import { LabelSelectorError, matchesRequirements, parseLabelSelector, type LabelRequirement } from './label-selector.js'
-import { storeKey, type ResourceDefinition } from './resource-table.js'
+import { storeKey, type ResourceDefinition } from './resource-definition.js'
 import { ApiError, badRequest, failure } from './status.js'
 
 /** One page of a LIST: its items, the list's resourceVersion and, when limited, where the next page starts. */

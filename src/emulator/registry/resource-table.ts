@@ -1,35 +1,10 @@
-// The one table that drives routing, discovery, storage keys, selectors and defaults.
-
-export type Verb = 'create' | 'delete' | 'deletecollection' | 'get' | 'list' | 'patch' | 'update' | 'watch'
-
-export interface SubresourceDefinition {
-  name: 'status' | 'scale' | 'eviction' | 'log'
-  verbs: string[]
-  /** Discovery entry when it differs from the parent (eviction → policy/v1 Eviction, scale → autoscaling/v1 Scale). */
-  group?: string
-  version?: string
-  kind?: string
-}
-
-export interface ResourceDefinition {
-  group: string
-  /** Served versions, preferred (storage) first. */
-  versions: string[]
-  plural: string
-  kind: string
-  namespaced: boolean
-  verbs: Verb[]
-  shortNames?: string[]
-  categories?: string[]
-  storageVersionHash: string
-  subresources: SubresourceDefinition[]
-  /** Custom resource: unstructured JSON, keys sorted, lists keep kind/apiVersion, no strategic merge. */
-  custom?: boolean
-  /** Field selectors beyond metadata.name / metadata.namespace. */
-  fieldLabels?: string[]
-  /** Spec writes bump metadata.generation. */
-  generation?: boolean
-}
+// The one table that drives routing, discovery, storage keys, selectors and each kind's hooks.
+import { NAMESPACE_HOOKS } from './kinds/namespace.js'
+import { POD_HOOKS } from './kinds/pod.js'
+import { SERVICE_HOOKS } from './kinds/service.js'
+import { NODE_HOOKS, POD_DISRUPTION_BUDGET_HOOKS, SECRET_HOOKS } from './kinds/small-kinds.js'
+import { DAEMON_SET_HOOKS, DEPLOYMENT_HOOKS, REPLICA_SET_HOOKS } from './kinds/workloads.js'
+import type { ResourceDefinition, SubresourceDefinition, Verb } from './resource-definition.js'
 
 const ALL_VERBS: Verb[] = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch']
 const CRD_VERBS = ['delete', 'deletecollection', 'get', 'list', 'patch', 'create', 'update', 'watch'] as Verb[]
@@ -59,8 +34,9 @@ export const RESOURCES: ResourceDefinition[] = [
     storageVersionHash: 'Q3oi5N2YM8M=',
     subresources: [STATUS],
     fieldLabels: ['status.phase'],
+    hooks: NAMESPACE_HOOKS,
   }),
-  core('nodes', 'Node', { namespaced: false, shortNames: ['no'], storageVersionHash: 'XwShjMxG9Fs=', subresources: [STATUS], fieldLabels: ['spec.unschedulable'] }),
+  core('nodes', 'Node', { namespaced: false, shortNames: ['no'], storageVersionHash: 'XwShjMxG9Fs=', subresources: [STATUS], fieldLabels: ['spec.unschedulable'], hooks: NODE_HOOKS }),
   core('pods', 'Pod', {
     shortNames: ['po'],
     categories: ['all'],
@@ -71,26 +47,27 @@ export const RESOURCES: ResourceDefinition[] = [
       STATUS,
     ],
     fieldLabels: ['spec.nodeName', 'spec.restartPolicy', 'spec.schedulerName', 'spec.serviceAccountName', 'spec.hostNetwork', 'status.phase', 'status.podIP', 'status.podIPs', 'status.nominatedNodeName'],
+    hooks: POD_HOOKS,
   }),
-  core('secrets', 'Secret', { storageVersionHash: 'S6u1pOWzb84=', fieldLabels: ['type'] }),
+  core('secrets', 'Secret', { storageVersionHash: 'S6u1pOWzb84=', fieldLabels: ['type'], hooks: SECRET_HOOKS }),
   core('serviceaccounts', 'ServiceAccount', { shortNames: ['sa'], storageVersionHash: 'pbx9ZvyFpBE=' }),
-  core('services', 'Service', { shortNames: ['svc'], categories: ['all'], storageVersionHash: '0/CO1lhkEBI=', subresources: [STATUS] }),
+  core('services', 'Service', { shortNames: ['svc'], categories: ['all'], storageVersionHash: '0/CO1lhkEBI=', subresources: [STATUS], hooks: SERVICE_HOOKS }),
   {
     group: 'apps', versions: ['v1'], plural: 'daemonsets', kind: 'DaemonSet', namespaced: true, verbs: ALL_VERBS,
-    shortNames: ['ds'], categories: ['all'], storageVersionHash: 'dd7pWHUlMKQ=', subresources: [STATUS], generation: true,
+    shortNames: ['ds'], categories: ['all'], storageVersionHash: 'dd7pWHUlMKQ=', subresources: [STATUS], generation: true, hooks: DAEMON_SET_HOOKS,
   },
   {
     group: 'apps', versions: ['v1'], plural: 'deployments', kind: 'Deployment', namespaced: true, verbs: ALL_VERBS,
     shortNames: ['deploy'], categories: ['all'], storageVersionHash: '8aSe+NMegvE=', generation: true,
-    subresources: [{ name: 'scale', verbs: ['get', 'patch', 'update'], group: 'autoscaling', version: 'v1', kind: 'Scale' }, STATUS],
+    subresources: [{ name: 'scale', verbs: ['get', 'patch', 'update'], group: 'autoscaling', version: 'v1', kind: 'Scale' }, STATUS], hooks: DEPLOYMENT_HOOKS,
   },
   {
     group: 'apps', versions: ['v1'], plural: 'replicasets', kind: 'ReplicaSet', namespaced: true, verbs: ALL_VERBS,
-    shortNames: ['rs'], categories: ['all'], storageVersionHash: 'P1RzHs8/mWQ=', subresources: [STATUS], generation: true,
+    shortNames: ['rs'], categories: ['all'], storageVersionHash: 'P1RzHs8/mWQ=', subresources: [STATUS], generation: true, hooks: REPLICA_SET_HOOKS,
   },
   {
     group: 'policy', versions: ['v1', 'v1beta1'], plural: 'poddisruptionbudgets', kind: 'PodDisruptionBudget', namespaced: true, verbs: ALL_VERBS,
-    shortNames: ['pdb'], storageVersionHash: '6BGBu0kpHtk=', subresources: [STATUS], generation: true,
+    shortNames: ['pdb'], storageVersionHash: '6BGBu0kpHtk=', subresources: [STATUS], generation: true, hooks: POD_DISRUPTION_BUDGET_HOOKS,
   },
   {
     group: 'coordination.k8s.io', versions: ['v1'], plural: 'leases', kind: 'Lease', namespaced: true, verbs: ALL_VERBS,
@@ -124,12 +101,5 @@ export const isServedGroupVersion = (group: string, version: string): boolean =>
 
 export const isServedGroup = (group: string): boolean => API_GROUPS.some((served) => served.name === group)
 
-/** `pods`, `deployments.apps`: how messages name a resource. */
-export const qualifiedName = (resource: Pick<ResourceDefinition, 'group' | 'plural'>): string =>
-  resource.group ? `${resource.plural}.${resource.group}` : resource.plural
-
-/** The Store key of a resource (`pods`, `apps/deployments`). */
-export const storeKey = (resource: Pick<ResourceDefinition, 'group' | 'plural'>): string =>
-  resource.group ? `${resource.group}/${resource.plural}` : resource.plural
-
-export const apiVersionOf = (group: string, version: string): string => (group ? `${group}/${version}` : version)
+/** The resource whose objects are of `kind` (each kind is served by one resource). */
+export const findResourceOfKind = (kind: string): ResourceDefinition | undefined => RESOURCES.find((resource) => resource.kind === kind)

@@ -1,6 +1,6 @@
 // Kubernetes `Status` bodies, built exactly as a real kube-apiserver serializes them.
-import type { ResourceDefinition } from './resource-table.js'
-import { qualifiedName } from './resource-table.js'
+import type { ResourceDefinition } from './resource-definition.js'
+import { qualifiedName } from './resource-definition.js'
 
 export interface StatusCause {
   reason: string
@@ -144,3 +144,12 @@ export const deletedDetails = (resource: Pick<ResourceDefinition, 'group' | 'plu
   ...resourceDetails(resource, name),
   ...(uid ? { uid } : {}),
 })
+
+/** Runs `action`; a 404 ApiError (the object went away meanwhile) is not an error. */
+export const ignoreNotFound = (action: () => void): void => {
+  try {
+    action()
+  } catch (error) {
+    if (!(error instanceof ApiError && error.code === 404)) throw error
+  }
+}

@@ -2,11 +2,13 @@
 import { randomUUID } from 'node:crypto'
 import type { KubeObject } from '../store/kube-object.js'
 import type { Store } from '../store/store.js'
+import { kubeNow } from '../store/kube-time.js'
 import { StoreError } from '../store/store-error.js'
-import { applyCreateDefaults, applyUpdateDefaults } from './apply-defaults.js'
+import { applyUpdateDefaults } from './apply-defaults.js'
 import { pruneUnknownFields } from './canonical-order.js'
 import { checkCustomResource } from './custom-resource-schema.js'
-import { apiVersionOf, findResource, storeKey, type ResourceDefinition } from './resource-table.js'
+import { findResource } from './resource-table.js'
+import { apiVersionOf, storeKey, type ResourceDefinition } from './resource-definition.js'
 import { alreadyExists, ApiError, badRequest, conflict, failure, invalid, notFound } from './status.js'
 import { validateObject } from './validate-object.js'
 
@@ -17,7 +19,7 @@ const storageVersion = (resource: ResourceDefinition) => apiVersionOf(resource.g
 
 const checkValid = (resource: ResourceDefinition, object: KubeObject): void => {
   if (!resource.custom && object.spec !== undefined) object.spec = pruneUnknownFields(object, resource.kind).spec
-  const errors = validateObject(object)
+  const errors = validateObject(resource, object)
   if (resource.custom) {
     const checked = checkCustomResource(resource.kind, object.spec)
     if (checked.spec !== undefined) object.spec = checked.spec
@@ -60,7 +62,7 @@ export interface WriteOptions {
 /** What a dry-run create answers: the object as the store would have written it. */
 const dryRunCreated = (object: KubeObject): KubeObject => ({
   ...object,
-  metadata: { ...object.metadata, uid: randomUUID(), creationTimestamp: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'), ...(object.spec !== undefined && object.metadata.generation === undefined ? { generation: 1 } : {}) },
+  metadata: { ...object.metadata, uid: randomUUID(), creationTimestamp: kubeNow(), ...(object.spec !== undefined && object.metadata.generation === undefined ? { generation: 1 } : {}) },
 })
 
 /** POST: defaults, validation, namespace existence, then the store. */
@@ -69,7 +71,7 @@ export const createObject = (store: Store, resource: ResourceDefinition, object:
   delete object.metadata.resourceVersion
   object.apiVersion = storageVersion(resource)
   if (resource.namespaced) checkNamespace(store, object.metadata.namespace)
-  applyCreateDefaults(object, store)
+  resource.hooks?.defaultOnCreate?.(object, store)
   checkValid(resource, object)
   options.recordManagers?.(undefined, object)
   if (options.dryRun) {
@@ -107,10 +109,7 @@ export const replaceObject = (store: Store, resource: ResourceDefinition, name: 
     }
     if (resource.subresources.some((sub) => sub.name === 'status') && !resource.custom) next.status = current.status
     if (resource.custom && current.status !== undefined) next.status = current.status
-    if (resource.kind === 'Node' && (next.spec as { unschedulable?: boolean } | undefined)?.unschedulable === false) {
-      delete (next.spec as { unschedulable?: boolean }).unschedulable
-    }
-    applyUpdateDefaults(next)
+    applyUpdateDefaults(resource, next)
   }
   next.metadata.resourceVersion = current.metadata.resourceVersion
   checkValid(resource, next)

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { KubeObject, ResourceKey } from './kube-object.js'
 import { StoreError } from './store-error.js'
+import { kubeNow } from './kube-time.js'
 
 export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED'
 
@@ -28,7 +29,6 @@ const HISTORY_LIMIT = 10_000
 const GENERATE_NAME_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789'
 
 const clone = <T>(value: T): T => structuredClone(value)
-const now = () => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z')
 const objectKey = (namespace: string | undefined, name: string) => `${namespace ?? ''}/${name}`
 const readableName = (key: ResourceKey) => key.split('/').reverse().join('.')
 
@@ -71,7 +71,7 @@ export class Store {
       throw new StoreError('AlreadyExists', readableName(key), metadata.name, `${readableName(key)} "${metadata.name}" already exists`)
     }
     metadata.uid = randomUUID()
-    metadata.creationTimestamp = now()
+    metadata.creationTimestamp = kubeNow()
     if (metadata.generation === undefined && 'spec' in object && tracksGeneration(key)) metadata.generation = 1
     delete metadata.deletionTimestamp
     return this.#write(key, 'ADDED', object)

@@ -2,7 +2,7 @@
 import { applyCreateDefaults } from '../registry/apply-defaults.js'
 import type { KubeObject } from '../store/kube-object.js'
 import type { Store } from '../store/store.js'
-import { kubeNow } from '../controllers/kube-time.js'
+import { kubeNow } from '../store/kube-time.js'
 import { allNodeNames, CONTROL_PLANE, nodeObject } from './cluster-nodes.js'
 import { mirrorPods } from './mirror-pods.js'
 import { kubernetesEndpoints, systemWorkloads } from './system-workloads.js'

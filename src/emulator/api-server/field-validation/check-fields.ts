@@ -1,7 +1,7 @@
 // fieldValidation=Strict|Warn|Ignore: unknown and duplicate fields refused, warned about or dropped, with the apiserver's texts.
 import type { ServerResponse } from 'node:http'
-import type { ResourceDefinition } from '../../registry/resource-table.js'
-import { apiVersionOf } from '../../registry/resource-table.js'
+import type { ResourceDefinition } from '../../registry/resource-definition.js'
+import { apiVersionOf } from '../../registry/resource-definition.js'
 import { ApiError, badRequest, failure } from '../../registry/status.js'
 import { findDuplicateFields } from './find-duplicate-fields.js'
 import { formatGoValue } from './format-go-value.js'

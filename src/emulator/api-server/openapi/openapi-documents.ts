@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { packageRoot } from '../../workloads/bookinfo/manifest-files.js'
 import { addGatewayKind, type CrdVersionSchema } from './add-gateway-kind.js'
-import { API_GROUPS, apiVersionOf } from '../../registry/resource-table.js'
+import { API_GROUPS } from '../../registry/resource-table.js'
+import { apiVersionOf } from '../../registry/resource-definition.js'
 
 export interface OpenApiDocument {
   bytes: Buffer

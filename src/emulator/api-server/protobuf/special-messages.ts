@@ -1,6 +1,7 @@
 // Messages whose JSON form is not an object of their fields (Go types with their own MarshalJSON).
 import type { Message } from './proto-value.js'
 import { toNumber } from './proto-value.js'
+import { kubeNow } from '../../store/kube-time.js'
 
 const META = 'k8s.io.apimachinery.pkg.apis.meta.v1'
 
@@ -20,7 +21,7 @@ const secondsOf = (text: string): { seconds: number; nanos: number } => {
 
 const isUnset = (message: Message): boolean => !Object.hasOwn(message, 'seconds') && !Object.hasOwn(message, 'nanos')
 
-const isoSeconds = (seconds: number): string => new Date(seconds * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z')
+const isoSeconds = (seconds: number): string => kubeNow(seconds * 1000)
 
 const parseJsonBytes = (bytes: unknown): unknown => {
   const buffer = bytes instanceof Uint8Array ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) : Buffer.alloc(0)

@@ -3,6 +3,7 @@ import type { KubeObject } from '../../store/kube-object.js'
 import type { Schema } from '../field-validation/kind-schemas.js'
 import { fieldSetOf, fromFieldsV1, keyPath, toFieldsV1, type Resolve } from './field-paths.js'
 import { valueAtPath } from './value-at-path.js'
+import { kubeNow } from '../../store/kube-time.js'
 
 export interface ManagedFieldsEntry {
   manager: string
@@ -27,8 +28,6 @@ export interface OwnedFields {
   fields: Set<string>
 }
 
-const now = () => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z')
-
 /** `kubectl` from `kubectl/v1.32.4 (linux/amd64) kubernetes/4cb5f07`; `unknown` without a User-Agent, as kube-apiserver names managers. */
 export const managerFromUserAgent = (userAgent: string | undefined): string => (userAgent ? userAgent.split('/')[0]! : 'unknown')
 
@@ -51,7 +50,7 @@ export const withOwnership = (owners: OwnedFields[], manager: FieldManager, fiel
   const ownFields = replaceOwn ? new Set(fields) : new Set([...own.fields, ...fields])
   return owners
     .map((owner) => {
-      if (owner === own) return { ...owner.entry, apiVersion: manager.apiVersion, time: now(), fieldsV1: toFieldsV1(ownFields) }
+      if (owner === own) return { ...owner.entry, apiVersion: manager.apiVersion, time: kubeNow(), fieldsV1: toFieldsV1(ownFields) }
       if (manager.operation === 'Apply') return owner.entry
       const kept = [...owner.fields].filter((key) => !fields.has(key))
       return kept.length === owner.fields.size ? owner.entry : { ...owner.entry, fieldsV1: toFieldsV1(kept) }

@@ -1,6 +1,6 @@
 // The managedFields bookkeeping a write hands to the registry: Update writes move changed fields to their manager.
 import type { KubeObject } from '../../store/kube-object.js'
-import type { ResourceDefinition } from '../../registry/resource-table.js'
+import type { ResourceDefinition } from '../../registry/resource-definition.js'
 import type { WriteOptions } from '../../registry/write-objects.js'
 import { kindSchema } from '../field-validation/kind-schemas.js'
 import { recordUpdate, type FieldManager, type ManagedFieldsEntry } from './managed-fields.js'

@@ -2,7 +2,7 @@
 import type { KubeObject } from '../../store/kube-object.js'
 import type { ListPage } from '../../registry/list-objects.js'
 import { presentObject } from '../present-object.js'
-import type { ResourceDefinition } from '../../registry/resource-table.js'
+import type { ResourceDefinition } from '../../registry/resource-definition.js'
 import { COLUMNS, type ColumnDefinition } from './column-definitions.js'
 import { COLUMNS_1_32 } from './column-definitions-1-32.js'
 import { MORE_CELLS } from './more-cells.js'
