@@ -9,6 +9,8 @@ const layer = (from, forbidden, message) => ({
   },
 })
 
+const emulatorForbidden = ['**/experiment/**', '**/journal/**', '**/run/**', '**/providers/**', '**/tolerance/**', '**/drivers/**', '**/clusters/**', '**/cli/**', '**/vitest/**', '**/jest/**', '**/matchers/**', '**/report/**', '**/errors.js', 'vitest', 'jest']
+const emulatorAboveStore = ['**/api-server/**', '**/controllers/**', '**/kubelet/**', '**/topology/**', '**/mesh/**', '**/workloads/**']
 const driversForbidden = ['**/run/**', '**/providers/**', '**/tolerance/**', '**/clusters/**', '**/emulator/**', '**/cli/**', '**/vitest/**', '**/jest/**', '**/matchers/**', '**/report/**', 'vitest', 'jest', '@jest/*']
 
 export default defineConfig(
@@ -36,7 +38,13 @@ export default defineConfig(
   // recovery gathers every driver's undo; no driver imports it back
   layer('drivers/kubernetes', [...driversForbidden, '**/recovery/**'], 'drivers record into the ledger; only surfaces call recovery'),
   layer('drivers/istio', [...driversForbidden, '**/recovery/**'], 'drivers record into the ledger; only surfaces call recovery'),
-  layer('emulator', ['**/experiment/**', '**/journal/**', '**/run/**', '**/providers/**', '**/tolerance/**', '**/drivers/**', '**/clusters/**', '**/cli/**', '**/vitest/**', '**/jest/**', '**/matchers/**', '**/report/**', '**/errors.js', 'vitest', 'jest'], 'the emulator imports nothing else of ours'),
+  layer('emulator', emulatorForbidden, 'the emulator imports nothing else of ours'),
+  // inside the emulator: store under registry under the HTTP layer; controllers, kubelet and topology use the registry, never api-server/
+  layer('emulator/store', [...emulatorForbidden, ...emulatorAboveStore, '**/registry/**'], 'store/ is the bottom of the emulator: it imports none of its other folders'),
+  layer('emulator/registry', [...emulatorForbidden, ...emulatorAboveStore], 'registry/ (object semantics) imports only store/; the API server and the controllers build on it'),
+  layer('emulator/controllers', [...emulatorForbidden, '**/api-server/**'], 'controllers use object semantics from registry/, never the HTTP layer'),
+  layer('emulator/kubelet', [...emulatorForbidden, '**/api-server/**'], 'the kubelet uses object semantics from registry/, never the HTTP layer'),
+  layer('emulator/topology', [...emulatorForbidden, '**/api-server/**'], 'topology uses object semantics from registry/, never the HTTP layer'),
   // Kubernetes helpers (watches) under both the environments and the capabilities
   layer('kube', ['**/run/**', '**/providers/**', '**/tolerance/**', '**/drivers/**', '**/clusters/**', '**/emulator/**', '**/cli/**', '**/vitest/**', '**/jest/**', '**/matchers/**', '**/report/**', '**/authoring/**', 'vitest', 'jest', '@jest/*'], 'kube/ imports only the model and client-node'),
   layer('matchers', ['vitest', 'jest', '@jest/*'], 'only vitest/ and jest/ import a test framework'),

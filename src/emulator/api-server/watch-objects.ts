@@ -1,11 +1,10 @@
 // WATCH: chunked NDJSON events with resourceVersion replay, selector-aware ADDED/DELETED and BOOKMARKs.
-import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { KubeObject } from '../store/kube-object.js'
-import type { StoreEvent } from '../store/store.js'
+import type { Store, StoreEvent } from '../store/store.js'
 import { StoreError } from '../store/store-error.js'
-import type { ApiContext } from './api-context.js'
 import { matchesSelectors, type Selectors } from '../registry/list-objects.js'
 import { presentObject } from './present-object.js'
+import type { RequestScope } from './request-scope.js'
 import { apiVersionOf, storeKey, type ResourceDefinition } from '../registry/resource-definition.js'
 import { badRequest, failure } from '../registry/status.js'
 
@@ -30,26 +29,69 @@ const bookmarkObject = (resource: ResourceDefinition, version: string, resourceV
         ...(BOOKMARK_SKELETONS[resource.kind] ?? {}),
       }
 
-export interface WatchRequest {
-  resource: ResourceDefinition
-  version: string
-  namespace: string | undefined
-  query: URLSearchParams
-  selectors: Selectors
+type Send = (type: string, object: unknown) => void
+
+const identity = (object: KubeObject) => `${object.metadata.namespace ?? ''}/${object.metadata.name ?? ''}`
+
+/**
+ * Turns store events into watch events through the selectors: an object that starts or stops matching is
+ * ADDED or DELETED for this client. It remembers what the client was told matches, and what it saw not matching;
+ * anything else predates the watch.
+ */
+const selectorView = (selectors: Selectors, send: Send, present: (object: KubeObject) => KubeObject) => {
+  const matching = new Set<string>()
+  const notMatching = new Set<string>()
+  return {
+    /** Records an object that exists as the watch starts; `announce` sends it as ADDED when it matches. */
+    seed(object: KubeObject, announce: boolean) {
+      const matches = matchesSelectors(selectors, object)
+      ;(matches ? matching : notMatching).add(identity(object))
+      if (matches && announce) send('ADDED', present(object))
+    },
+    onEvent(event: StoreEvent) {
+      const id = identity(event.object)
+      const matchesNow = matchesSelectors(selectors, event.object)
+      const known = matching.has(id)
+      if (event.type === 'DELETED') {
+        if (known || matchesNow) send('DELETED', present(event.object))
+        matching.delete(id)
+        notMatching.delete(id)
+      } else if (matchesNow) {
+        const type = event.type === 'ADDED' || notMatching.has(id) ? 'ADDED' : 'MODIFIED'
+        matching.add(id)
+        notMatching.delete(id)
+        send(type, present(event.object))
+      } else {
+        if (known) send('DELETED', present(event.object))
+        matching.delete(id)
+        notMatching.add(id)
+      }
+    },
+  }
+}
+
+/**
+ * Subscribes from the start (every matching object ADDED first) or from a resourceVersion: objects untouched
+ * since then are as the client saw them, the rest are classified by the replay. Throws the store's Expired.
+ */
+const subscribe = (store: Store, key: string, namespace: string | undefined, from: number | undefined, view: ReturnType<typeof selectorView>): (() => void) => {
+  for (const object of store.list(key, namespace)) {
+    if (from === undefined) view.seed(object, true)
+    else if (Number(object.metadata.resourceVersion) <= from) view.seed(object, false)
+  }
+  return store.watch(key, { namespace, ...(from !== undefined ? { fromResourceVersion: from } : {}) }, (event) => view.onEvent(event))
 }
 
 /** Serves one watch until timeoutSeconds, client disconnect, or server close. */
-export const watchObjects = (context: ApiContext, request: IncomingMessage, response: ServerResponse, watch: WatchRequest): void => {
-  const { resource, version, namespace, query, selectors } = watch
+export const watchObjects = ({ context, request, response, resource, version, namespace, query }: RequestScope, selectors: Selectors): void => {
   const requested = query.get('resourceVersion')
-  const fromInitial = !requested || requested === '0'
-  const from = fromInitial ? undefined : Number(requested)
+  const from = !requested || requested === '0' ? undefined : Number(requested)
   if (from !== undefined && (!Number.isInteger(from) || from < 0)) throw badRequest(`invalid resource version: ${requested}`)
   const timeoutSeconds = Number(query.get('timeoutSeconds') ?? DEFAULT_TIMEOUT_SECONDS)
 
   response.writeHead(200, { 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked' })
   response.flushHeaders()
-  const send = (type: string, object: unknown) => {
+  const send: Send = (type, object) => {
     if (!response.writableEnded) response.write(`${JSON.stringify({ type, object })}\n`)
   }
   const fault = context.watchFault?.(new URL(request.url ?? '/', 'http://x').pathname, query)
@@ -58,33 +100,7 @@ export const watchObjects = (context: ApiContext, request: IncomingMessage, resp
     response.end()
     return
   }
-  const present = (object: KubeObject) => presentObject(resource, version, object)
-  const identity = (object: KubeObject) => `${object.metadata.namespace ?? ''}/${object.metadata.name ?? ''}`
-  // Objects the client has been told match, and objects seen not matching; anything else predates the watch.
-  const matching = new Set<string>()
-  const notMatching = new Set<string>()
-
-  const onEvent = (event: StoreEvent) => {
-    const id = identity(event.object)
-    const matchesNow = matchesSelectors(selectors, event.object)
-    const known = matching.has(id)
-    if (event.type === 'DELETED') {
-      if (known || matchesNow) send('DELETED', present(event.object))
-      matching.delete(id)
-      notMatching.delete(id)
-      return
-    }
-    if (matchesNow) {
-      const type = event.type === 'ADDED' || notMatching.has(id) ? 'ADDED' : 'MODIFIED'
-      matching.add(id)
-      notMatching.delete(id)
-      send(type, present(event.object))
-    } else {
-      if (known) send('DELETED', present(event.object))
-      matching.delete(id)
-      notMatching.add(id)
-    }
-  }
+  const view = selectorView(selectors, send, (object) => presentObject(resource, version, object))
 
   let unsubscribe: () => void = () => {}
   const timers: NodeJS.Timeout[] = []
@@ -99,25 +115,7 @@ export const watchObjects = (context: ApiContext, request: IncomingMessage, resp
   response.on('close', finish)
 
   try {
-    if (fromInitial) {
-      for (const object of context.store.list(storeKey(resource), namespace)) {
-        if (matchesSelectors(selectors, object)) {
-          matching.add(identity(object))
-          send('ADDED', present(object))
-        } else {
-          notMatching.add(identity(object))
-        }
-      }
-      unsubscribe = context.store.watch(storeKey(resource), { namespace }, onEvent)
-    } else {
-      // Objects untouched since `from` are as the client saw them then; the rest are classified by the replay.
-      for (const object of context.store.list(storeKey(resource), namespace)) {
-        if (Number(object.metadata.resourceVersion) > from!) continue
-        if (matchesSelectors(selectors, object)) matching.add(identity(object))
-        else notMatching.add(identity(object))
-      }
-      unsubscribe = context.store.watch(storeKey(resource), { namespace, fromResourceVersion: from }, onEvent)
-    }
+    unsubscribe = subscribe(context.store, storeKey(resource), namespace, from, view)
   } catch (error) {
     if (!(error instanceof StoreError) || error.reason !== 'Expired') throw error
     send('ERROR', failure(410, 'Expired', error.message))

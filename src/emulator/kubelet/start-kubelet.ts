@@ -11,7 +11,7 @@ import { imageName, type OutboundFetch, type ProcessPrograms, type Program, type
 import { ContainerLogs } from './container-logs.js'
 import { startNodeHeartbeat } from './node-heartbeat.js'
 import { internalIpOf, PodAddresses } from './pod-addresses.js'
-import { PodWorker } from './pod-worker.js'
+import { PodWorker, type PodWorkerDeps } from './pod-worker.js'
 import { ProcessGuard } from './process-guard.js'
 import { createProcessProgram } from './process-program.js'
 
@@ -37,6 +37,66 @@ export interface Kubelet {
 
 const keyOf = (namespace: string | undefined, name: string | undefined) => `${namespace ?? ''}/${name ?? ''}`
 
+type WorkerEntry = { worker: PodWorker; podIP: string; hostNetwork: boolean }
+
+/** Programs by image (process programs first), the pods' way out, and the guard that ends process programs. */
+const resolvePrograms = (options: KubeletOptions) => {
+  const guard = new ProcessGuard()
+  const processPrograms = new Map<string, Program>(
+    Object.entries(options.processPrograms ?? {}).map(([image, spec]) => [image, createProcessProgram(spec, guard, options.programDir ?? process.cwd())]),
+  )
+  const programFor = (image: string) => processPrograms.get(imageName(image)) ?? options.programs?.get(imageName(image)) ?? defaultWebServer
+  const outboundFetch = options.outboundFetch ?? (() => (url: string, init?: RequestInit) => fetch(url, init))
+  return { guard, programFor, outboundFetch }
+}
+
+/** What the per-pod sync works with: the running workers, their addresses, and how to start one. */
+interface PodSync {
+  store: Store
+  workers: Map<string, WorkerEntry>
+  addresses: PodAddresses
+  deps: PodWorkerDeps
+  track: (promise: Promise<void>) => void
+}
+
+const releaseWorker = ({ workers, addresses }: PodSync, key: string) => {
+  const entry = workers.get(key)
+  if (!entry) return
+  workers.delete(key)
+  if (!entry.hostNetwork) addresses.release(entry.podIP)
+}
+
+/** Brings one pod's worker in line with the store: replaced pods are killed, terminating ones stopped, new bound ones started. */
+const syncPod = (sync: PodSync, key: string) => {
+  const { store, workers, addresses, track } = sync
+  const [namespace, name] = key.split('/') as [string, string]
+  const pod = store.get('pods', namespace, name) as Pod | undefined
+  const entry = workers.get(key)
+  if (entry && pod?.metadata.uid !== entry.worker.uid) {
+    releaseWorker(sync, key)
+    if (!entry.worker.terminating) track(entry.worker.kill())
+  }
+  if (!pod?.spec.nodeName) return
+  const node = store.get('nodes', undefined, pod.spec.nodeName)
+  if (!node) return
+  const current = workers.get(key)
+  if (pod.metadata.deletionTimestamp) {
+    if (current && !current.worker.terminating) {
+      track(current.worker.terminate(pod.metadata.deletionGracePeriodSeconds ?? 30).finally(() => releaseWorker(sync, key)))
+    } else if (!current) {
+      finalizePodDeletion(store, namespace, name, pod.metadata.uid)
+    }
+    return
+  }
+  if (current || isPodFinished(pod)) return
+  const hostIP = internalIpOf(node)
+  const hostNetwork = pod.spec.hostNetwork === true
+  const podIP = hostNetwork ? hostIP : addresses.allocate(node)
+  const worker = new PodWorker(pod, sync.deps, { hostIP, podIP })
+  workers.set(key, { worker, podIP, hostNetwork })
+  worker.start()
+}
+
 /**
  * Watches pods bound to known nodes and runs them; pods that get a deletionTimestamp are stopped and removed.
  *
@@ -47,8 +107,7 @@ const keyOf = (namespace: string | undefined, name: string | undefined) => `${na
 export const startKubelet = (options: KubeletOptions): Kubelet => {
   const { store, network, events } = options
   const logs = new ContainerLogs()
-  const addresses = new PodAddresses()
-  const workers = new Map<string, { worker: PodWorker; podIP: string; hostNetwork: boolean }>()
+  const workers = new Map<string, WorkerEntry>()
   const dirty = new Set<string>()
   const pending = new Set<Promise<void>>()
   let immediate: NodeJS.Immediate | undefined
@@ -58,55 +117,14 @@ export const startKubelet = (options: KubeletOptions): Kubelet => {
     pending.add(promise)
     void promise.catch((error: unknown) => console.error('[emulator] kubelet:', error)).finally(() => pending.delete(promise))
   }
-
-  const release = (key: string) => {
-    const entry = workers.get(key)
-    if (!entry) return
-    workers.delete(key)
-    if (!entry.hostNetwork) addresses.release(entry.podIP)
-  }
-
-  const handle = (key: string) => {
-    const [namespace, name] = key.split('/') as [string, string]
-    const pod = store.get('pods', namespace, name) as Pod | undefined
-    const entry = workers.get(key)
-    if (entry && pod?.metadata.uid !== entry.worker.uid) {
-      release(key)
-      if (!entry.worker.terminating) track(entry.worker.kill())
-    }
-    if (!pod?.spec.nodeName) return
-    const node = store.get('nodes', undefined, pod.spec.nodeName)
-    if (!node) return
-    const current = workers.get(key)
-    if (pod.metadata.deletionTimestamp) {
-      if (current && !current.worker.terminating) {
-        track(current.worker.terminate(pod.metadata.deletionGracePeriodSeconds ?? 30).finally(() => release(key)))
-      } else if (!current) {
-        finalizePodDeletion(store, namespace, name, pod.metadata.uid)
-      }
-      return
-    }
-    if (current || isPodFinished(pod)) return
-    const hostIP = internalIpOf(node)
-    const hostNetwork = pod.spec.hostNetwork === true
-    const podIP = hostNetwork ? hostIP : addresses.allocate(node)
-    const worker = new PodWorker(pod, { store, network, logs, events, programFor, outboundFetch }, { hostIP, podIP })
-    workers.set(key, { worker, podIP, hostNetwork })
-    worker.start()
-  }
-
-  const guard = new ProcessGuard()
-  const processPrograms = new Map<string, Program>(
-    Object.entries(options.processPrograms ?? {}).map(([image, spec]) => [image, createProcessProgram(spec, guard, options.programDir ?? process.cwd())]),
-  )
-  const programFor = (image: string) => processPrograms.get(imageName(image)) ?? options.programs?.get(imageName(image)) ?? defaultWebServer
-  const outboundFetch = options.outboundFetch ?? (() => (url: string, init?: RequestInit) => fetch(url, init))
+  const { guard, programFor, outboundFetch } = resolvePrograms(options)
+  const sync: PodSync = { store, workers, addresses: new PodAddresses(), deps: { store, network, logs, events, programFor, outboundFetch }, track }
 
   const drain = () => {
     immediate = undefined
     const keys = [...dirty]
     dirty.clear()
-    for (const key of keys) handle(key)
+    for (const key of keys) syncPod(sync, key)
   }
 
   const unwatch = store.watch('pods', {}, (event) => {

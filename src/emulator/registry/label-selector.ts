@@ -47,71 +47,80 @@ const lex = (input: string): Token[] => {
 
 export class LabelSelectorError extends Error {}
 
+interface Cursor {
+  peek(): Token
+  next(): Token
+}
+
+const fail = (message: string): never => {
+  throw new LabelSelectorError(message)
+}
+
+const OPERATORS: Partial<Record<TokenType, LabelOperator>> = { in: 'in', notin: 'notin', '=': '=', '==': '=', '!=': '!=', gt: 'gt', lt: 'lt' }
+
+/** The `(a,b)` of `in`/`notin`; empty entries are empty strings, as apimachinery's parser reads them. */
+const readValueSet = (cursor: Cursor, key: string, operator: LabelOperator): LabelRequirement => {
+  const open = cursor.next()
+  if (open.type !== '(') fail(`found '${open.literal}', expected: '('`)
+  const values: string[] = []
+  for (;;) {
+    const value = cursor.next()
+    if (value.type === ')' && values.length === 0) return { key, operator, values: [''] }
+    if (value.type !== 'id' && value.type !== ',' && value.type !== ')') fail(`found '${value.literal}', expected: ',', ')' or identifier`)
+    if (value.type === 'id') {
+      values.push(value.literal)
+      const after = cursor.next()
+      if (after.type === ')') return { key, operator, values }
+      if (after.type !== ',') fail(`found '${after.literal}', expected: ',' or ')'`)
+    } else if (value.type === ',') {
+      values.push('')
+    } else {
+      values.push('')
+      return { key, operator, values }
+    }
+  }
+}
+
+const readRequirement = (cursor: Cursor): LabelRequirement => {
+  let token = cursor.next()
+  if (token.type === '!') {
+    token = cursor.next()
+    if (token.type !== 'id') fail(`found '${token.literal}', expected: identifier`)
+    return { key: token.literal, operator: '!', values: [] }
+  }
+  if (token.type !== 'id') fail(`found '${token.literal}', expected: identifier`)
+  const key = token.literal
+  if (cursor.peek().type === 'eos' || cursor.peek().type === ',') return { key, operator: 'exists', values: [] }
+  const operatorToken = cursor.next()
+  const operator = OPERATORS[operatorToken.type]
+  if (!operator) return fail(`found '${operatorToken.literal}', expected: in, notin, =, ==, !=, gt, lt`)
+  if (operator === 'in' || operator === 'notin') return readValueSet(cursor, key, operator)
+  const value = cursor.peek()
+  if (value.type === 'eos' || value.type === ',') return { key, operator, values: [''] }
+  cursor.next()
+  if (value.type !== 'id') fail(`found '${value.literal}', expected: identifier`)
+  return { key, operator, values: [value.literal] }
+}
+
 /** Parses `app=web,tier in (a,b),!legacy`; throws LabelSelectorError with apimachinery's message. */
 export const parseLabelSelector = (input: string): LabelRequirement[] => {
   const tokens = lex(input)
   let position = 0
-  const peek = () => tokens[position]!
-  const next = () => tokens[Math.min(position++, tokens.length - 1)]!
-  const fail = (message: string): never => {
-    throw new LabelSelectorError(message)
-  }
-  const requirement = (): LabelRequirement => {
-    let token = next()
-    if (token.type === '!') {
-      token = next()
-      if (token.type !== 'id') fail(`found '${token.literal}', expected: identifier`)
-      return { key: token.literal, operator: '!', values: [] }
-    }
-    if (token.type !== 'id') fail(`found '${token.literal}', expected: identifier`)
-    const key = token.literal
-    if (peek().type === 'eos' || peek().type === ',') return { key, operator: 'exists', values: [] }
-    const operatorToken = next()
-    const operators: Partial<Record<TokenType, LabelOperator>> = { in: 'in', notin: 'notin', '=': '=', '==': '=', '!=': '!=', gt: 'gt', lt: 'lt' }
-    const operator = operators[operatorToken.type]
-    if (!operator) return fail(`found '${operatorToken.literal}', expected: in, notin, =, ==, !=, gt, lt`)
-    if (operator === 'in' || operator === 'notin') {
-      const open = next()
-      if (open.type !== '(') fail(`found '${open.literal}', expected: '('`)
-      const values: string[] = []
-      for (;;) {
-        const value = next()
-        if (value.type === ')' && values.length === 0) return { key, operator, values: [''] }
-        if (value.type !== 'id' && value.type !== ',' && value.type !== ')') fail(`found '${value.literal}', expected: ',', ')' or identifier`)
-        if (value.type === 'id') {
-          values.push(value.literal)
-          const after = next()
-          if (after.type === ')') return { key, operator, values }
-          if (after.type !== ',') fail(`found '${after.literal}', expected: ',' or ')'`)
-        } else if (value.type === ',') {
-          values.push('')
-        } else {
-          values.push('')
-          return { key, operator, values }
-        }
-      }
-    }
-    const value = peek()
-    if (value.type === 'eos' || value.type === ',') return { key, operator, values: [''] }
-    next()
-    if (value.type !== 'id') fail(`found '${value.literal}', expected: identifier`)
-    return { key, operator, values: [value.literal] }
-  }
-
+  const cursor: Cursor = { peek: () => tokens[position]!, next: () => tokens[Math.min(position++, tokens.length - 1)]! }
   const requirements: LabelRequirement[] = []
   for (;;) {
-    const token = peek()
+    const token = cursor.peek()
     if (token.type === 'eos') return requirements
     if (token.type !== 'id' && token.type !== '!') fail(`found '${token.literal}', expected: !, identifier, or 'end of string'`)
     try {
-      requirements.push(requirement())
+      requirements.push(readRequirement(cursor))
     } catch (error) {
       throw new LabelSelectorError(`unable to parse requirement: ${(error as Error).message}`)
     }
-    const separator = next()
+    const separator = cursor.next()
     if (separator.type === 'eos') return requirements
     if (separator.type !== ',') fail(`found '${separator.literal}', expected: ',' or 'end of string'`)
-    const following = peek()
+    const following = cursor.peek()
     if (following.type !== 'id' && following.type !== '!') fail(`found '${following.literal}', expected: identifier after ','`)
   }
 }

@@ -14,9 +14,9 @@ import { readDeleteOptions } from './read-delete-options.js'
 
 /** A watch on the collection, or on the one object the URL names. */
 export const watchResource = (scope: RequestScope): void => {
-  const { context, request, response, resource, version, namespace, name, query } = scope
+  const { resource, name, query } = scope
   if (name !== undefined) query.set('fieldSelector', [query.get('fieldSelector'), `metadata.name=${name}`].filter(Boolean).join(','))
-  watchObjects(context, request, response, { resource, version, namespace, query, selectors: parseSelectors(query, resource) })
+  watchObjects(scope, parseSelectors(query, resource))
 }
 
 export const listResource = async ({ context, response, resource, version, namespace, query, table }: RequestScope): Promise<void> => {
