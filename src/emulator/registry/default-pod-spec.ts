@@ -1,5 +1,5 @@
 // Admission defaults for pod specs, standalone and inside workload templates.
-type Json = Record<string, unknown>
+import type { Json } from './resource-definition.js'
 
 const API_ACCESS_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789'
 const DEFAULT_TOLERATIONS = [
