@@ -35,6 +35,8 @@ export interface ApiServerOptions {
 export interface ApiServer {
   /** `http://127.0.0.1:<port>` */
   url: string
+  /** Serves a connection made elsewhere (the TLS endpoint's decrypted sockets), without a second loopback hop. */
+  acceptConnection(socket: Duplex): void
   close(): Promise<void>
 }
 
@@ -118,6 +120,7 @@ export const startApiServer = async (options: ApiServerOptions): Promise<ApiServ
   const stopCollector = startGarbageCollector(options.store)
   return {
     url: `http://127.0.0.1:${port}`,
+    acceptConnection: (socket) => server.emit('connection', socket),
     async close() {
       stopCollector()
       for (const finish of [...context.watches]) finish()
