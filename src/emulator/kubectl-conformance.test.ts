@@ -248,6 +248,14 @@ describe.skipIf(!hasKubectl)('kubectl 1.32 conformance against the emulated clus
     expect(names.split(' ').filter(Boolean)).toEqual(list.items.map((item: any) => item.metadata.name))
   })
 
+  it('discovers from a cold cache in the two aggregated requests of recording 22, then lists', async () => {
+    const cold = await kubectl('get', 'endpointslices', '-A', '-v=6', '--cache-dir', join(home, 'cold-cache'))
+    expect(cold.code, cold.stderr).toBe(0)
+    // -v=6 logs one `GET https://127.0.0.1:<port><path> 200 OK in N milliseconds` line per request
+    const requests = [...cold.stderr.matchAll(/ (GET|POST) https:\/\/[^/]+(\S+) \d{3} /g)].map(([, verb, path]) => `${verb!} ${path!}`)
+    expect(requests).toEqual(['GET /api?timeout=32s', 'GET /apis?timeout=32s', 'GET /apis/discovery.k8s.io/v1/endpointslices?limit=500'])
+  })
+
   it('prints the real columns: ENDPOINTS, endpointslices, pods and nodes -o wide, events -A', async () => {
     expect((await kubectl('get', 'endpoints', 'productpage', '-n', 'bookinfo')).stdout).toMatch(/^NAME\s+ENDPOINTS\s+AGE\nproductpage\s+10\.244\.\d+\.\d+:9080\s+\d+[smh]$/)
     const slices = await kubectl('get', 'endpointslices', '-n', 'bookinfo', '-l', 'kubernetes.io/service-name=productpage')

@@ -5,6 +5,7 @@ import type { Store } from '../store/store.js'
 import { anonymousForbidden } from './anonymous-forbidden.js'
 import type { ApiContext, PodLogReader, WatchFaultHook } from './api-context.js'
 import { apiGroupDocument, apiGroupList, apiResourceList, apiVersions, healthText, versionInfo } from './discovery.js'
+import { serveAggregatedDiscovery } from './discovery-aggregated.js'
 import { startGarbageCollector } from './garbage-collect.js'
 import { handleResource } from './handle-resource.js'
 import { responseEncoding, sendJson, sendText } from './http-io.js'
@@ -55,6 +56,7 @@ const route = async (context: ApiContext, token: string, request: IncomingMessag
   if (url.pathname === '/version') return sendJson(response, 200, versionInfo())
   authorize(request, token, url)
   if (url.pathname.startsWith('/openapi/') && serveOpenApi(request, response, url)) return
+  if ((url.pathname === '/api' || url.pathname === '/apis') && serveAggregatedDiscovery(request, response, url.pathname)) return
   const encoding = responseEncoding(request.headers.accept)
   if (!encoding) throw notAcceptable(['application/json', 'application/yaml', PROTOBUF_MEDIA_TYPE])
   const target = parsePath(url.pathname)
