@@ -7,6 +7,7 @@ import type { PodLogReader } from '../registry/pod-log-reader.js'
 import type { ApiContext, WatchFaultHook } from './api-context.js'
 import { apiGroupDocument, apiGroupList, apiResourceList, apiVersions, healthText, versionInfo } from './discovery.js'
 import { startGarbageCollector } from '../registry/garbage-collect.js'
+import { serveAggregatedDiscovery } from './discovery-aggregated.js'
 import { handleResource } from './handle-resource.js'
 import { responseEncoding, sendJson, sendText } from './http-io.js'
 import { serveOpenApi } from './openapi/serve-openapi.js'
@@ -36,6 +37,8 @@ export interface ApiServerOptions {
 export interface ApiServer {
   /** `http://127.0.0.1:<port>` */
   url: string
+  /** Serves a connection made elsewhere (the TLS endpoint's decrypted sockets), without a second loopback hop. */
+  acceptConnection(socket: Duplex): void
   close(): Promise<void>
 }
 
@@ -54,6 +57,7 @@ const route = async (context: ApiContext, token: string, request: IncomingMessag
   if (url.pathname === '/version') return sendJson(response, 200, versionInfo())
   authorize(request, token, url)
   if (url.pathname.startsWith('/openapi/') && serveOpenApi(request, response, url)) return
+  if ((url.pathname === '/api' || url.pathname === '/apis') && serveAggregatedDiscovery(request, response, url.pathname)) return
   const encoding = responseEncoding(request.headers.accept)
   if (!encoding) throw notAcceptable(['application/json', 'application/yaml', PROTOBUF_MEDIA_TYPE])
   const target = parsePath(url.pathname)
@@ -119,6 +123,7 @@ export const startApiServer = async (options: ApiServerOptions): Promise<ApiServ
   const stopCollector = startGarbageCollector(options.store)
   return {
     url: `http://127.0.0.1:${port}`,
+    acceptConnection: (socket) => server.emit('connection', socket),
     async close() {
       stopCollector()
       for (const finish of [...context.watches]) finish()

@@ -70,6 +70,10 @@ export const RESOURCES: ResourceDefinition[] = [
     shortNames: ['pdb'], storageVersionHash: '6BGBu0kpHtk=', subresources: [STATUS], generation: true, hooks: POD_DISRUPTION_BUDGET_HOOKS,
   },
   {
+    group: 'discovery.k8s.io', versions: ['v1'], plural: 'endpointslices', kind: 'EndpointSlice', namespaced: true, verbs: ALL_VERBS,
+    storageVersionHash: 'qgS0xkrxYAI=', subresources: [],
+  },
+  {
     group: 'coordination.k8s.io', versions: ['v1'], plural: 'leases', kind: 'Lease', namespaced: true, verbs: ALL_VERBS,
     storageVersionHash: 'gqkMMb/YqFM=', subresources: [],
   },
@@ -90,6 +94,7 @@ export const API_GROUPS: { name: string; versions: string[] }[] = [
   { name: 'apps', versions: ['v1'] },
   { name: 'policy', versions: ['v1', 'v1beta1'] },
   { name: 'coordination.k8s.io', versions: ['v1'] },
+  { name: 'discovery.k8s.io', versions: ['v1'] },
   { name: 'networking.istio.io', versions: ISTIO_VERSIONS },
 ]
 
