@@ -1,5 +1,5 @@
 // How controllers create and delete pods in-process, with the API server's admission and DELETE semantics.
-import { applyCreateDefaults } from '../registry/apply-defaults.js'
+import { createWithDefaults } from '../registry/apply-defaults.js'
 import { deleteObject } from '../registry/delete-object.js'
 import { findResource } from '../registry/resource-table.js'
 import { ApiError } from '../registry/status.js'
@@ -17,11 +17,7 @@ export interface PodWriter {
 const POD_RESOURCE = findResource('', 'v1', 'pods')!
 
 export const createPodWriter = (store: Store): PodWriter => ({
-  create(pod) {
-    const object = structuredClone(pod)
-    applyCreateDefaults(object, store)
-    return store.create('pods', object)
-  },
+  create: (pod) => createWithDefaults(store, 'pods', pod),
   deleteGracefully(pod, gracePeriodSeconds) {
     try {
       deleteObject(store, POD_RESOURCE, pod.metadata.namespace, pod.metadata.name ?? '', {

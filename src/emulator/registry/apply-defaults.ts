@@ -21,3 +21,16 @@ export const applyUpdateDefaults = (resource: ResourceDefinition, object: KubeOb
   if (!spec || typeof spec !== 'object') return
   resource.hooks?.defaultOnUpdate?.(spec)
 }
+
+/**
+ * Stores a copy of `object` under `key` the way `POST` would, admission defaults first: how the cluster's own
+ * actors (controllers, the topology) create objects in-process.
+ *
+ * @example
+ * createWithDefaults(store, 'namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'bookinfo' } })
+ */
+export const createWithDefaults = (store: Store, key: string, object: KubeObject): KubeObject => {
+  const copy = structuredClone(object)
+  applyCreateDefaults(copy, store)
+  return store.create(key, copy)
+}

@@ -1,6 +1,5 @@
 // Writes the cluster's fixed objects into an empty store: namespaces, nodes, mirror pods, kube-system workloads.
-import { applyCreateDefaults } from '../registry/apply-defaults.js'
-import type { KubeObject } from '../store/kube-object.js'
+import { createWithDefaults } from '../registry/apply-defaults.js'
 import type { Store } from '../store/store.js'
 import { kubeNow } from '../store/kube-time.js'
 import { allNodeNames, CONTROL_PLANE, nodeObject } from './cluster-nodes.js'
@@ -8,13 +7,6 @@ import { mirrorPods } from './mirror-pods.js'
 import { kubernetesEndpointSlice, kubernetesEndpoints, systemWorkloads } from './system-workloads.js'
 
 const NAMESPACES = ['default', 'kube-node-lease', 'kube-public', 'kube-system', 'local-path-storage']
-
-/** Creates an object the way `POST` would: admission defaults first. */
-export const createWithDefaults = (store: Store, key: string, object: KubeObject): KubeObject => {
-  const copy = structuredClone(object)
-  applyCreateDefaults(copy, store)
-  return store.create(key, copy)
-}
 
 /**
  * Populates `store` with the kind-like topology: 1 control plane (tainted) + 3 workers, all Ready.
