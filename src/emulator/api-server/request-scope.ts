@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { KubeObject } from '../store/kube-object.js'
 import { apiVersionOf, storeKey, type ResourceDefinition } from '../registry/resource-definition.js'
 import { notFound } from '../registry/status.js'
+import { parseSelectors, type ListOptions, type Selectors } from '../registry/list-objects.js'
 import type { WriteOptions } from '../registry/write-objects.js'
 import type { ApiContext } from './api-context.js'
 import type { ResourceRoute } from './parse-path.js'
@@ -70,6 +71,15 @@ export const loadObject = ({ context, resource, namespace, name = '' }: RequestS
   const found = context.store.get(storeKey(resource), namespace, name)
   if (!found) throw notFound(resource, name)
   return found
+}
+
+/** The query's `labelSelector` and `fieldSelector`, parsed when a verb needs them (list, watch, deletecollection). */
+export const selectorsOf = ({ query, resource }: RequestScope): Selectors => parseSelectors(query.get('labelSelector') ?? '', query.get('fieldSelector') ?? '', resource)
+
+/** The query's LIST parameters: resourceVersion (and its match), continue, limit. */
+export const listOptionsOf = ({ query }: RequestScope): ListOptions => {
+  const value = (name: string) => query.get(name) ?? undefined
+  return { resourceVersion: value('resourceVersion'), resourceVersionMatch: value('resourceVersionMatch'), continue: value('continue'), limit: Number(query.get('limit') ?? 0) }
 }
 
 /** A stored object as this request's group-version serves it. */

@@ -19,15 +19,24 @@ export interface Selectors {
   fields: FieldRequirement[]
 }
 
-export const parseSelectors = (query: URLSearchParams, resource: ResourceDefinition): Selectors => {
+/** What a LIST asks for besides its selectors, as the query parameters of the same names say it. */
+export interface ListOptions {
+  resourceVersion?: string
+  resourceVersionMatch?: string
+  continue?: string
+  limit?: number
+}
+
+/** Parses `labelSelector` and `fieldSelector` strings; a bad one is the 400 kube-apiserver answers. */
+export const parseSelectors = (labelSelector: string, fieldSelector: string, resource: ResourceDefinition): Selectors => {
   let labels: LabelRequirement[]
   try {
-    labels = parseLabelSelector(query.get('labelSelector') ?? '')
+    labels = parseLabelSelector(labelSelector)
   } catch (error) {
     if (error instanceof LabelSelectorError) throw badRequest(error.message)
     throw error
   }
-  return { labels, fields: parseFieldSelector(query.get('fieldSelector') ?? '', resource) }
+  return { labels, fields: parseFieldSelector(fieldSelector, resource) }
 }
 
 export const matchesSelectors = (selectors: Selectors, object: KubeObject): boolean =>
@@ -69,12 +78,12 @@ const awaitRevision = async (store: Store, wanted: number): Promise<boolean> => 
   return store.revision >= wanted
 }
 
-const checkResourceVersion = async (store: Store, query: URLSearchParams): Promise<void> => {
-  const requested = query.get('resourceVersion')
+const checkResourceVersion = async (store: Store, options: ListOptions): Promise<void> => {
+  const requested = options.resourceVersion
   if (!requested || requested === '0') return
   const wanted = Number(requested)
   if (!Number.isInteger(wanted) || wanted < 0) throw badRequest(`invalid resource version: ${requested}`)
-  const exact = query.get('resourceVersionMatch') === 'Exact'
+  const exact = options.resourceVersionMatch === 'Exact'
   if (wanted > store.revision) {
     if (exact) throw new ApiError(failure(500, undefined, 'etcdserver: mvcc: required revision is a future revision'))
     if (!(await awaitRevision(store, wanted))) {
@@ -95,11 +104,11 @@ export const listObjects = async (
   store: Store,
   resource: ResourceDefinition,
   namespace: string | undefined,
-  query: URLSearchParams,
+  options: ListOptions,
   selectors: Selectors,
 ): Promise<ListPage> => {
-  await checkResourceVersion(store, query)
-  const token = query.get('continue')
+  await checkResourceVersion(store, options)
+  const token = options.continue
   const position = token ? decodeToken(token) : undefined
   if (position && position.rv < store.oldestRevision) {
     throw new ApiError({
@@ -114,8 +123,8 @@ export const listObjects = async (
   const listRevision = position && position.rv > 0 ? position.rv : store.revision
   let items = store.list(storeKey(resource), namespace).filter((object) => matchesSelectors(selectors, object))
   if (position) items = items.filter((object) => positionKey(object, namespace, resource) > position.start)
-  const limit = Number(query.get('limit') ?? 0)
-  const fromCache = query.get('resourceVersion') === '0'
+  const limit = options.limit ?? 0
+  const fromCache = options.resourceVersion === '0'
   if (!Number.isInteger(limit) || limit <= 0 || fromCache || items.length <= limit) {
     return { items, resourceVersion: String(listRevision) }
   }

@@ -1,12 +1,12 @@
 // Verbs on a collection URL: list, watch, create, deletecollection.
 import { deleteObject } from '../../registry/delete-object.js'
-import { listObjects, parseSelectors } from '../../registry/list-objects.js'
+import { listObjects } from '../../registry/list-objects.js'
 import { ignoreNotFound, methodNotAllowed } from '../../registry/status.js'
 import { createObject } from '../../registry/write-objects.js'
 import { sendWarnings } from '../field-validation/check-fields.js'
 import { sendJson } from '../http-io.js'
 import { listBody } from '../present-object.js'
-import { presentIn, type RequestScope } from '../request-scope.js'
+import { listOptionsOf, presentIn, selectorsOf, type RequestScope } from '../request-scope.js'
 import { tableFor } from '../tables/build-table.js'
 import { watchObjects } from '../watch-objects.js'
 import { readCheckedObject } from './read-checked-object.js'
@@ -14,13 +14,14 @@ import { readDeleteOptions } from './read-delete-options.js'
 
 /** A watch on the collection, or on the one object the URL names. */
 export const watchResource = (scope: RequestScope): void => {
-  const { resource, name, query } = scope
+  const { name, query } = scope
   if (name !== undefined) query.set('fieldSelector', [query.get('fieldSelector'), `metadata.name=${name}`].filter(Boolean).join(','))
-  watchObjects(scope, parseSelectors(query, resource))
+  watchObjects(scope, selectorsOf(scope))
 }
 
-export const listResource = async ({ context, response, resource, version, namespace, query, table }: RequestScope): Promise<void> => {
-  const page = await listObjects(context.store, resource, namespace, query, parseSelectors(query, resource))
+export const listResource = async (scope: RequestScope): Promise<void> => {
+  const { context, response, resource, version, namespace, query, table } = scope
+  const page = await listObjects(context.store, resource, namespace, listOptionsOf(scope), selectorsOf(scope))
   sendJson(response, 200, table ? tableFor(resource, version, page, query) : listBody(resource, version, page))
 }
 
@@ -32,10 +33,10 @@ export const createResource = async (scope: RequestScope): Promise<void> => {
 
 /** Deletes every matching object (those gone meanwhile are skipped) and answers the list as it was. */
 export const deleteCollection = async (scope: RequestScope): Promise<void> => {
-  const { context, response, resource, version, namespace, query } = scope
+  const { context, response, resource, version, namespace } = scope
   if (!resource.verbs.includes('deletecollection')) throw methodNotAllowed()
   const options = await readDeleteOptions(scope)
-  const page = await listObjects(context.store, resource, namespace, new URLSearchParams(), parseSelectors(query, resource))
+  const page = await listObjects(context.store, resource, namespace, {}, selectorsOf(scope))
   for (const item of page.items) ignoreNotFound(() => deleteObject(context.store, resource, item.metadata.namespace, item.metadata.name ?? '', options))
   sendJson(response, 200, listBody(resource, version, page))
 }
