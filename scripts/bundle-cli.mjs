@@ -7,7 +7,7 @@
 // - modules that find a file next to themselves through import.meta.url (a worker entry, bridge.py), and the
 //   emulator with them: it imports nothing else of ours, so nothing is loaded twice.
 import { build } from 'esbuild'
-import { readFileSync } from 'node:fs'
+import { readFileSync, rmSync } from 'node:fs'
 import { relative, resolve, sep } from 'node:path'
 
 const dist = resolve('dist')
@@ -31,6 +31,8 @@ const keepInDist = {
   },
 }
 
+// chunk names are content hashes: clear the last build's, or they pile up in the package
+rmSync(outdir, { recursive: true, force: true })
 await build({
   entryPoints: { main: inDist('cli/main.js') },
   outdir,
