@@ -7,8 +7,8 @@ import { afterAll, aroundEach, beforeAll, describe, expect, it } from 'vitest'
 import { fault, http, steadyState } from '../authoring/index.js'
 import type { Action } from '../experiment/types.js'
 import '../vitest/setup.js'
-import { runInScope, type RunScope } from './run-scope.js'
-import type { ChaosRunRecord } from './chaos-run-record.js'
+import { runInScope, type RunScope } from '../session/run-scope.js'
+import type { ChaosRunRecord } from '../session/chaos-run-record.js'
 
 // a real local service whose health the fault flips: POST /break → 503s, POST /fix → 200s
 let server: Server
