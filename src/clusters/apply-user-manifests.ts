@@ -1,7 +1,7 @@
 import { KubeConfig, type KubernetesObject } from '@kubernetes/client-node'
 import { resolve } from 'node:path'
 import { ClusterError } from '../errors.js'
-import { applyManifests, readManifests } from './apply-manifests.js'
+import { applyManifests, readManifests } from '../kube/apply-manifests.js'
 import type { StartClusterOptions } from './cluster-provider.js'
 import type { StartedCluster } from './started-cluster.js'
 import { waitForWorkloadsReady, workloadsOf } from './wait-for-workloads.js'

@@ -12,7 +12,7 @@ import {
   kindGetKubeconfigArgs, kindHostUrlForNodePort, kindNodeCount, parseKindClusters,
 } from './kind-commands.js'
 import { makeStartedCluster } from './make-started-cluster.js'
-import { packageRoot } from './package-root.js'
+import { packageRoot } from '../kube/package-root.js'
 import { waitForDeploymentsAvailable, waitForNodesReady } from './readiness.js'
 import { requireDockerDaemon } from './require-docker-daemon.js'
 import { runCommand } from './run-command.js'
