@@ -47,7 +47,8 @@ export default defineConfig(
   // the authoring builders are model: documents and option checks only
   layer('authoring', ['**/run/**', '**/providers/**', '**/tolerance/**', '**/drivers/**', '**/clusters/**', '**/emulator/**', '**/kube/**', '**/session/**', '**/cli/**', '**/vitest/**', '**/jest/**', '**/matchers/**', '**/report/**', '**/config/**', 'vitest', 'jest', '@jest/*'], 'authoring/ builds documents from the model and options/ only'),
   layer('config', ['jest', '@jest/*'], 'config/ is the Vitest project helper; the Jest adapter reads only its timeouts'),
-  layer('clusters', ['**/session/**', '**/authoring/**', '**/run/**', '**/providers/**', '**/tolerance/**', '**/drivers/**', '**/cli/**', '**/vitest/**', '**/jest/**', '**/matchers/**', '**/report/**', 'vitest', 'jest', '@jest/*'], 'environments import the emulator and the model only'),
+  // src/providers/ (the engine's) by relative path, as src/clusters/providers/ is the cluster providers' own folder
+  layer('clusters', ['**/session/**', '**/authoring/**', '**/run/**', '../providers/**', '../../providers/**', '**/tolerance/**', '**/drivers/**', '**/cli/**', '**/vitest/**', '**/jest/**', '**/matchers/**', '**/report/**', 'vitest', 'jest', '@jest/*'], 'environments import the emulator and the model only'),
   {
     // tests and their support folders (src/**/testing/, kept out of dist) may reach across layers
     files: ['**/*.test.ts', '**/*.test-d.ts', 'src/**/testing/**/*.ts', 'e2e/**/*.ts', 'bench/**/*.ts'],

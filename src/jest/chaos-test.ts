@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, expect, test } from '@jest/globals'
 import { basename } from 'node:path'
 import { clusterFromEnv } from '../clusters/cluster-from-env.js'
-import type { StartClusterOptions } from '../clusters/cluster-provider.js'
+import type { ClusterOptions, StartClusterOptions } from '../clusters/cluster-provider.js'
 import { startCluster } from '../clusters/start-cluster.js'
 import type { StartedCluster } from '../clusters/started-cluster.js'
 import type { ActivityCatalog } from '../experiment/activity-function.js'
@@ -19,7 +19,7 @@ import './setup.js'
 
 export interface JestChaosTestOptions {
   /** Cluster options over `clusterFromEnv()`; `false` for experiments without Kubernetes. One cluster per test file. */
-  cluster?: StartClusterOptions | false
+  cluster?: ClusterOptions | StartClusterOptions | false
   journalDir?: string
   catalog?: ActivityCatalog
   /** How long the cluster may take to start, in ms; default 120 s (emulated, existing) or 10 min (kind, k3s). */

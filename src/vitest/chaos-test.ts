@@ -1,6 +1,6 @@
 import { test as base } from 'vitest'
 import { clusterFromEnv } from '../clusters/cluster-from-env.js'
-import type { StartClusterOptions } from '../clusters/cluster-provider.js'
+import type { ClusterOptions, StartClusterOptions } from '../clusters/cluster-provider.js'
 import { startCluster } from '../clusters/start-cluster.js'
 import type { StartedCluster } from '../clusters/started-cluster.js'
 import type { ActivityCatalog } from '../experiment/activity-function.js'
@@ -19,7 +19,7 @@ export interface ChaosTestOptions {
   /** `worker` (default): one cluster per worker; `file`: a fresh cluster per test file. */
   scope?: 'worker' | 'file'
   /** Cluster options over `clusterFromEnv()` (`CHAOS_CLUSTER`, emulated by default); `false` for experiments without Kubernetes. */
-  cluster?: StartClusterOptions | false
+  cluster?: ClusterOptions | StartClusterOptions | false
   /** Folder for journals; default `.chaos/journals`. */
   journalDir?: string
   /** Replaces the drivers' catalog for python activities. */
