@@ -42,11 +42,11 @@ export default defineConfig(
   // the per-test runtime: under the matchers, the adapters, the CLI and the reporter
   layer('session', ['**/matchers/**', '**/vitest/**', '**/jest/**', '**/cli/**', '**/report/**', '**/config/**', 'vitest', 'jest', '@jest/*'], 'session/ sits under the surfaces and imports none of them, nor a test framework'),
   layer('matchers', ['**/vitest/**', '**/jest/**', '**/cli/**', '**/report/**', '**/config/**', 'vitest', 'jest', '@jest/*'], 'matchers import the session and below; only vitest/ and jest/ import a test framework'),
-  layer('cli', ['vitest', 'jest', '@jest/*'], 'only vitest/ and jest/ import a test framework'),
+  layer('cli', ['**/matchers/**', '**/session/**', '../vitest/**', '../../vitest/**', '../jest/**', '../../jest/**', '../config/**', '../../config/**', 'vitest', 'jest', '@jest/*'], 'the CLI runs experiments through the engine; it imports no test-time surface nor a test framework'),
   layer('report', ['**/matchers/**', '../vitest/**', '../jest/**', '**/cli/**', 'jest', '@jest/*'], 'the reporter reads run records from the session layer; only vitest/ and jest/ import a test framework'),
   // the authoring builders are model: documents and option checks only
   layer('authoring', ['**/run/**', '**/providers/**', '**/tolerance/**', '**/drivers/**', '**/clusters/**', '**/emulator/**', '**/kube/**', '**/session/**', '**/cli/**', '**/vitest/**', '**/jest/**', '**/matchers/**', '**/report/**', '**/config/**', 'vitest', 'jest', '@jest/*'], 'authoring/ builds documents from the model and options/ only'),
-  layer('config', ['jest', '@jest/*'], 'config/ is the Vitest project helper; the Jest adapter reads only its timeouts'),
+  layer('config', ['**/matchers/**', '**/session/**', '**/cli/**', '../vitest/**', '../jest/**', 'jest', '@jest/*'], 'config/ is the Vitest project helper (the adapters read its timeouts); it imports no other surface but the reporter it registers'),
   // src/providers/ (the engine's) by relative path, as src/clusters/providers/ is the cluster providers' own folder
   layer('clusters', ['**/session/**', '**/authoring/**', '**/run/**', '../providers/**', '../../providers/**', '**/tolerance/**', '**/drivers/**', '**/cli/**', '**/vitest/**', '**/jest/**', '**/matchers/**', '**/report/**', 'vitest', 'jest', '@jest/*'], 'environments import the emulator and the model only'),
   {
