@@ -54,9 +54,23 @@ describe('rollBackOnExitSignals', () => {
     child.process.stdin.write('finish\n')
     const result = await child.process
     expect(result.exitCode, child.stderr()).toBe(130)
-    expect(child.stdout().split('\n').filter(Boolean)).toEqual(['ready', 'aborted: SIGINT received', 'rolling back', 'rolled back'])
+    expect(child.stdout().split('\n').filter(Boolean)).toEqual(['ready', 'aborted: SIGINT received', 'rolling back', 'signal 1', 'signal 2', 'rolled back'])
     expect(child.stderr()).toContain('vitest-chaos: SIGINT received, rolling back 1 chaos test before exiting')
     expect(child.stderr()).toContain('`npx vitest-chaos recover`')
+  })
+
+  it('finishes the rollback when its stderr reader is gone, as when the Vitest main process exits at the first signal', async () => {
+    const child = startChild()
+    await child.printed('stdout', 'ready')
+    child.process.kill('SIGINT')
+    await child.printed('stdout', 'rolling back')
+    await new Promise((closed) => child.process.stderr.once('close', closed).destroy())
+    child.process.kill('SIGINT')
+    // the warning has met the closed pipe (EPIPE); the rollback still waits for its line and finishes
+    await child.printed('stdout', 'signal 2')
+    child.process.stdin.write('finish\n')
+    await child.printed('stdout', 'rolled back')
+    expect((await child.process).exitCode).toBe(130)
   })
 
   it('gives up at the third signal, naming recover, with the exit code of the first', async () => {

@@ -13,6 +13,10 @@ const SIGNALS_TO_GIVE_UP = 3
 
 let rollingBack: { signal: ExitSignal; signals: number } | undefined
 
+// Vitest's main process exits at the first signal, so the pipes it read our output from may be closed by now:
+// writing to them fails with EPIPE, which must not end the rollback as an uncaught error would
+const ignoreBrokenPipe = (): void => undefined
+
 const rollBackAndExit = async (signal: ExitSignal): Promise<void> => {
   process.stderr.write(`vitest-chaos: ${signal} received, rolling back ${open.size} chaos test${open.size === 1 ? '' : 's'} before exiting\n`)
   setTimeout(() => process.exit(EXIT_CODE[signal]), ROLLBACK_DEADLINE_MS).unref()
@@ -25,6 +29,7 @@ const rollBackAndExit = async (signal: ExitSignal): Promise<void> => {
 const onSignal = (signal: ExitSignal): void => {
   if (!rollingBack) {
     rollingBack = { signal, signals: 1 }
+    for (const stream of [process.stdout, process.stderr]) stream.on('error', ignoreBrokenPipe)
     void rollBackAndExit(signal)
     return
   }
