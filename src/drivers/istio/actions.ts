@@ -1,5 +1,5 @@
 import type { ActivityFunction, ActivityFunctionContext } from '../../experiment/activity-function.js'
-import { readArguments, type ArgumentReader } from '../kubernetes/arguments.js'
+import { readArguments, type ArgumentReader } from '../shared/arguments.js'
 import { applyFault, type FaultChange } from './apply-fault.js'
 
 /** chaosistio's default API version for VirtualServices. */

@@ -1,7 +1,7 @@
 import type { Action, Probe } from '../../experiment/types.js'
 import { withCheckedOptions } from '../../options/check-builders.js'
 import { istioBuilderSchemas } from '../../options/istio-builder-schemas.js'
-import { definedArguments, pythonAction, pythonProbe, type ActivityOptions, type ProbeOptions } from '../kubernetes/python-activity.js'
+import { definedArguments, pythonAction, pythonProbe, type ActivityOptions, type ProbeOptions } from '../shared/python-activity.js'
 
 /** A route target as chaosistio reads it: the exact `host` and (optional) `subset` of a route destination. */
 export interface FaultRoute {

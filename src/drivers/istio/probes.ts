@@ -1,6 +1,6 @@
 import type { ActivityFunction } from '../../experiment/activity-function.js'
-import { readArguments } from '../kubernetes/arguments.js'
-import { connect } from '../kubernetes/connect.js'
+import { readArguments } from '../shared/arguments.js'
+import { connect } from '../shared/connect.js'
 import { DEFAULT_ISTIO_VERSION } from './actions.js'
 import { getVirtualService } from './virtual-service-api.js'
 

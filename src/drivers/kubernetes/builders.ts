@@ -1,7 +1,7 @@
 import type { Action, Probe } from '../../experiment/types.js'
 import { withCheckedOptions } from '../../options/check-builders.js'
 import { k8sBuilderSchemas } from '../../options/k8s-builder-schemas.js'
-import { definedArguments, pythonAction, pythonProbe, type ActivityOptions, type ProbeOptions } from './python-activity.js'
+import { definedArguments, pythonAction, pythonProbe, type ActivityOptions, type ProbeOptions } from '../shared/python-activity.js'
 
 /** Which nodes a node action targets; give neither `name` nor `labelSelector` to target **every** node. */
 export interface NodeSelector {

@@ -4,7 +4,7 @@ import type { RecordedFault } from '../ledger/fault-undoer.js'
 import { openLedgerTargets, readLedger, targetKey, type LedgerEntry, type LedgerProblem } from '../ledger/local-ledger.js'
 import { serverOf } from '../ledger/record-fault.js'
 import { judgeRun, type RunLiveness } from '../ledger/run-liveness.js'
-import { describeApiError } from '../kubernetes/api-error.js'
+import { describeApiError } from '../shared/api-error.js'
 import { FAULT_UNDOERS } from './fault-undoers.js'
 
 /** Which leftovers to act on: by default those whose run is dead or past its deadline. */

@@ -1,7 +1,7 @@
 import type { ActivityFunction } from '../../../experiment/activity-function.js'
 import { ActivityFailedError } from '../../../errors.js'
-import { readArguments } from '../arguments.js'
-import { connect } from '../connect.js'
+import { readArguments } from '../../shared/arguments.js'
+import { connect } from '../../shared/connect.js'
 import { listDeploymentsNamed } from './list-deployments.js'
 import { waitForDeploymentReadiness } from './wait-for-readiness.js'
 

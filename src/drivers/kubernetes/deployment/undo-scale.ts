@@ -1,7 +1,7 @@
 import { AppsV1Api, PatchStrategy, setHeaderOptions, type V1Deployment } from '@kubernetes/client-node'
 import { clearedFaultAnnotations, readFaultRecord, readPriorState } from '../../ledger/fault-record.js'
 import { UndoRefusedError, type FaultUndoer, type RecordedFault } from '../../ledger/fault-undoer.js'
-import { apiStatus, describeApiError } from '../api-error.js'
+import { apiStatus, describeApiError } from '../../shared/api-error.js'
 
 const recorded = (deployment: V1Deployment): RecordedFault[] => {
   const record = readFaultRecord(deployment)

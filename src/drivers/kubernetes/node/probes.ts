@@ -1,7 +1,7 @@
 import type { ActivityFunction } from '../../../experiment/activity-function.js'
-import { callApi } from '../api-error.js'
-import { readArguments } from '../arguments.js'
-import { connect } from '../connect.js'
+import { callApi } from '../../shared/api-error.js'
+import { readArguments } from '../../shared/arguments.js'
+import { connect } from '../../shared/connect.js'
 
 type NodeConditions = Record<string, string>
 

@@ -1,7 +1,7 @@
 import { CoreV1Api, PatchStrategy, setHeaderOptions, type V1Node } from '@kubernetes/client-node'
 import { clearedFaultAnnotations, readFaultRecord, readPriorState } from '../../ledger/fault-record.js'
 import { UndoRefusedError, type FaultUndoer, type RecordedFault } from '../../ledger/fault-undoer.js'
-import { apiStatus, describeApiError } from '../api-error.js'
+import { apiStatus, describeApiError } from '../../shared/api-error.js'
 
 const recorded = (node: V1Node): RecordedFault[] => {
   const record = readFaultRecord(node)

@@ -1,9 +1,9 @@
 import type { CoreV1Api } from '@kubernetes/client-node'
 import type { ActivityFunction, ActivityFunctionContext } from '../../../experiment/activity-function.js'
-import { callApi } from '../api-error.js'
-import { readArguments, type ArgumentReader } from '../arguments.js'
-import { connect } from '../connect.js'
-import { describeLabels, emptySelectionError } from '../empty-selection.js'
+import { callApi } from '../../shared/api-error.js'
+import { readArguments, type ArgumentReader } from '../../shared/arguments.js'
+import { connect } from '../../shared/connect.js'
+import { describeLabels, emptySelectionError } from '../../shared/empty-selection.js'
 import { selectPods } from '../select-pods.js'
 
 type Selection = { namePattern?: string | undefined; labelSelector?: string | undefined }

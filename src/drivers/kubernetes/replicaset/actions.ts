@@ -1,8 +1,8 @@
 import type { ActivityFunction } from '../../../experiment/activity-function.js'
-import { callApi } from '../api-error.js'
-import { readArguments } from '../arguments.js'
-import { connect } from '../connect.js'
-import { emptySelectionError } from '../empty-selection.js'
+import { callApi } from '../../shared/api-error.js'
+import { readArguments } from '../../shared/arguments.js'
+import { connect } from '../../shared/connect.js'
+import { emptySelectionError } from '../../shared/empty-selection.js'
 
 /** chaosk8s.replicaset.actions: delete ReplicaSets. */
 export const replicaSetActions = {

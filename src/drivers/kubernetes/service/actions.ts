@@ -1,8 +1,8 @@
 import type { V1Service } from '@kubernetes/client-node'
 import type { ActivityFunction } from '../../../experiment/activity-function.js'
-import { callApi } from '../api-error.js'
-import { readArguments } from '../arguments.js'
-import { connect } from '../connect.js'
+import { callApi } from '../../shared/api-error.js'
+import { readArguments } from '../../shared/arguments.js'
+import { connect } from '../../shared/connect.js'
 import { readManifest } from '../read-manifest.js'
 
 /** chaosk8s.service.actions: create and delete Services. */

@@ -1,8 +1,8 @@
 import type { ActivityFunction } from '../../../experiment/activity-function.js'
 import { ActivityFailedError } from '../../../errors.js'
-import { callApi } from '../api-error.js'
-import { readArguments } from '../arguments.js'
-import { connect } from '../connect.js'
+import { callApi } from '../../shared/api-error.js'
+import { readArguments } from '../../shared/arguments.js'
+import { connect } from '../../shared/connect.js'
 
 /** chaosk8s.service.probes: whether a Service exists. */
 export const serviceProbes = {
