@@ -34,8 +34,11 @@ export default defineConfig(
   // the fault ledger is the bottom of the drivers: each driver writes it, so it imports none of them
   layer('drivers/ledger', [...driversForbidden, '**/kubernetes/**', '**/istio/**', '**/load/**', '**/recovery/**'], 'the fault ledger sits under every driver and imports none of them'),
   // recovery gathers every driver's undo; no driver imports it back
-  layer('drivers/kubernetes', [...driversForbidden, '**/recovery/**'], 'drivers record into the ledger; only surfaces call recovery'),
-  layer('drivers/istio', [...driversForbidden, '**/recovery/**'], 'drivers record into the ledger; only surfaces call recovery'),
+  // each driver imports shared/ and the ledger below it, never another driver sideways
+  layer('drivers/shared', [...driversForbidden, '**/kubernetes/**', '**/istio/**', '**/load/**', '**/recovery/**'], 'drivers/shared sits under every driver and imports none of them'),
+  layer('drivers/kubernetes', [...driversForbidden, '**/recovery/**', '**/istio/**', '**/load/**'], 'a driver imports drivers/shared, never another driver; only surfaces call recovery'),
+  layer('drivers/istio', [...driversForbidden, '**/recovery/**', '**/kubernetes/**', '**/load/**'], 'a driver imports drivers/shared, never another driver; only surfaces call recovery'),
+  layer('drivers/load', [...driversForbidden, '**/recovery/**', '**/kubernetes/**', '**/istio/**'], 'a driver imports drivers/shared, never another driver; only surfaces call recovery'),
   layer('emulator', ['**/experiment/**', '**/journal/**', '**/run/**', '**/providers/**', '**/tolerance/**', '**/drivers/**', '**/clusters/**', '**/cli/**', '**/vitest/**', '**/jest/**', '**/matchers/**', '**/report/**', '**/errors.js', 'vitest', 'jest'], 'the emulator imports nothing else of ours'),
   // Kubernetes helpers (watches) under both the environments and the capabilities
   layer('kube', ['**/run/**', '**/providers/**', '**/tolerance/**', '**/drivers/**', '**/clusters/**', '**/emulator/**', '**/cli/**', '**/vitest/**', '**/jest/**', '**/matchers/**', '**/report/**', '**/authoring/**', 'vitest', 'jest', '@jest/*'], 'kube/ imports only the model and client-node'),
