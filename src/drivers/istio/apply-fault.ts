@@ -74,7 +74,7 @@ export const applyFault = async (
   secrets: DriverSecrets,
   context: ActivityFunctionContext,
 ): Promise<HttpResult> => {
-  const apis = connect(secrets)
+  const apis = connect(secrets, context)
   const read = await readVirtualService(apis.custom, ref)
   const { http } = read
   const indexes = matchingEntries(http, targetsOf(routes))

@@ -13,25 +13,27 @@ const lookup = (secrets: DriverSecrets, key: string): string | undefined => {
   return process.env[key]
 }
 
-const kubeconfigPath = (): string => {
-  const fromEnv = process.env.KUBECONFIG
+const kubeconfigPath = (given: string | undefined): string => {
+  const fromEnv = given ?? process.env.KUBECONFIG
   const first = fromEnv ? fromEnv.split(delimiter).find((entry) => entry.length > 0) : undefined
   return (first ?? join(homedir(), '.kube', 'config')).replace(/^~(?=$|\/)/, homedir())
 }
 
 /**
- * Connects the way chaosk8s' `create_k8s_api_client(secrets)` does: the kubeconfig file when it exists
+ * Connects the way chaosk8s' `create_k8s_api_client(secrets)` does: the kubeconfig file (`kubeconfig`, else
+ * `KUBECONFIG`, else `~/.kube/config`) when it exists
  * (context `KUBERNETES_CONTEXT` from secrets, then env), in-cluster when `CHAOSTOOLKIT_IN_POD=true`,
  * otherwise `KUBERNETES_HOST` with `KUBERNETES_API_KEY`, cert/key files or username/password.
  *
  * @example
  * const kc = loadKubeConfig({ KUBERNETES_CONTEXT: 'kind-chaos' })
  */
-export const loadKubeConfig = (secrets?: DriverSecrets): KubeConfig => {
+export const loadKubeConfig = (secrets?: DriverSecrets, kubeconfig?: string): KubeConfig => {
   const kc = new KubeConfig()
-  const path = kubeconfigPath()
+  const path = kubeconfigPath(kubeconfig)
   if (existsSync(path)) {
-    kc.loadFromDefault()
+    if (kubeconfig === undefined) kc.loadFromDefault()
+    else kc.loadFromFile(path)
     const context = lookup(secrets, 'KUBERNETES_CONTEXT')
     if (context) {
       if (!kc.getContextObject(context)) {
