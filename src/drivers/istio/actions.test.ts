@@ -7,7 +7,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { kubeconfigFor, startEmulatedCluster, type EmulatedCluster } from '../../emulator/index.js'
 import { istioCatalog } from './catalog.js'
 import { SNAPSHOT_ANNOTATION } from './fault-snapshot.js'
-import { callActivity } from '../testing/driver-test-kit.js'
+import { callActivity } from '../../testing/call-activity.js'
 
 const NS = 'mesh'
 const actions = istioCatalog['chaosistio.fault.actions']!

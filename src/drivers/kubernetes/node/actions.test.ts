@@ -5,7 +5,7 @@ import { AppsV1Api, CoreV1Api, KubeConfig, PolicyV1Api, type V1Node } from '@kub
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { startEmulatedCluster, type EmulatedCluster } from '../../../emulator/index.js'
 import { kubernetesCatalog } from '../catalog.js'
-import { callActivity, idleProgram } from '../../testing/driver-test-kit.js'
+import { callActivity, idleProgram } from '../../../testing/call-activity.js'
 
 const NS = 'node-actions'
 const actions = kubernetesCatalog['chaosk8s.node.actions']!

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startEmulatedCluster, type EmulatedCluster } from '../../../emulator/index.js'
 import { kubernetesCatalog } from '../catalog.js'
-import { callActivity } from '../../testing/driver-test-kit.js'
+import { callActivity } from '../../../testing/call-activity.js'
 
 const probes = kubernetesCatalog['chaosk8s.node.probes']!
 

@@ -2,7 +2,7 @@ import { AppsV1Api, CoreV1Api, KubeConfig, type V1Pod } from '@kubernetes/client
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { startEmulatedCluster, type EmulatedCluster } from '../../../emulator/index.js'
 import { kubernetesCatalog } from '../catalog.js'
-import { callActivity, idleProgram } from '../../testing/driver-test-kit.js'
+import { callActivity, idleProgram } from '../../../testing/call-activity.js'
 
 const NS = 'pod-actions'
 const actions = kubernetesCatalog['chaosk8s.pod.actions']!

@@ -2,7 +2,7 @@ import { AppsV1Api, CoreV1Api, KubeConfig } from '@kubernetes/client-node'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startEmulatedCluster, type EmulatedCluster } from '../../../emulator/index.js'
 import { kubernetesCatalog } from '../catalog.js'
-import { callActivity } from '../../testing/driver-test-kit.js'
+import { callActivity } from '../../../testing/call-activity.js'
 
 const NS = 'replica-sets'
 
