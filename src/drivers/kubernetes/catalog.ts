@@ -2,12 +2,18 @@ import { mergeCatalogs, type ActivityCatalog } from '../../experiment/activity-f
 import { catalogOf } from '../shared/catalog-of.js'
 import { createDeployment, deleteDeployment, rolloutDeployment, scaleDeployment } from './deployment/actions.js'
 import { deploymentAvailableAndHealthy, deploymentFullyAvailable, deploymentNotFullyAvailable, deploymentPartiallyAvailable } from './deployment/probes.js'
+import * as daemonSetActions from './daemonset/actions.js'
+import * as daemonSetProbes from './daemonset/probes.js'
 import { deprecatedActions, deprecatedProbes } from './deprecated-aliases.js'
+import { createNamespace, deleteNamespace } from './namespace/actions.js'
+import { namespaceExists } from './namespace/probes.js'
 import { cordonNode, createNode, deleteNodes, drainNodes, uncordonNode } from './node/actions.js'
 import { allNodesMustBeReadyToSchedule, getAllNodeStatusConditions, getNodes, nodesMustBeHealthy, verifyNodesCondition } from './node/probes.js'
 import { deletePods, terminatePods } from './pod/actions.js'
 import * as podProbes from './pod/probes.js'
 import { deleteReplicaSet } from './replicaset/actions.js'
+import { createSecret, deleteSecret } from './secret/actions.js'
+import { secretExists } from './secret/probes.js'
 import { createServiceEndpoint, deleteService } from './service/actions.js'
 import { serviceIsInitialized } from './service/probes.js'
 
@@ -27,6 +33,9 @@ export const kubernetesCatalog: ActivityCatalog = mergeCatalogs(
     createDeployment, deleteDeployment, scaleDeployment, rolloutDeployment,
     deploymentAvailableAndHealthy, deploymentPartiallyAvailable, deploymentFullyAvailable, deploymentNotFullyAvailable,
     serviceIsInitialized, createServiceEndpoint, deleteService, deleteReplicaSet,
+    createNamespace, deleteNamespace, namespaceExists,
+    createSecret, deleteSecret, secretExists,
+    ...Object.values(daemonSetActions), ...Object.values(daemonSetProbes),
   ]),
   {
     'chaosk8s.probes': {
