@@ -32,7 +32,8 @@ export const loadKubeConfig = (secrets?: DriverSecrets, kubeconfig?: string): Ku
   const kc = new KubeConfig()
   const path = kubeconfigPath(kubeconfig)
   if (existsSync(path)) {
-    if (kubeconfig === undefined) kc.loadFromDefault()
+    // KUBECONFIG itself may list several files, which only loadFromDefault merges
+    if (kubeconfig === undefined || kubeconfig === process.env.KUBECONFIG) kc.loadFromDefault()
     else kc.loadFromFile(path)
     const context = lookup(secrets, 'KUBERNETES_CONTEXT')
     if (context) {
