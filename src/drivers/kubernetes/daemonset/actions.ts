@@ -4,7 +4,7 @@ import { object, required, requiredString, secrets, string } from '../../shared/
 import { callApi, describeApiError } from '../../shared/api-error.js'
 import { connect } from '../../shared/connect.js'
 import { defineActivity } from '../../shared/define-activity.js'
-import { describeLabels, emptySelectionError } from '../../shared/empty-selection.js'
+import { deleteSelected } from '../delete-selected.js'
 import { readManifest } from '../read-manifest.js'
 
 const MODULE = 'chaosk8s.daemonset.actions'
@@ -28,22 +28,18 @@ export const deleteDaemonSet = defineActivity({
   name: 'delete_daemon_set',
   doc: 'Delete DaemonSets by `name` or `label_selector`; with neither, every DaemonSet of the namespace.',
   params: { name: string('name'), ns: string('ns', 'default'), labelSelector: string('label_selector'), secrets: secrets() },
-  run: async ({ name, ns: namespace, labelSelector, secrets }, context) => {
+  run: ({ name, ns: namespace, labelSelector, secrets }, context) => {
     const { apps } = connect(secrets, context)
-    const query = name ? { fieldSelector: `metadata.name=${name}` } : labelSelector ? { labelSelector } : {}
-    const list = await callApi(`list daemon sets in namespace '${namespace}'`, () => apps.listNamespacedDaemonSet({ namespace, ...query }))
-    if (list.items.length === 0 && context.strict) {
-      const all = await callApi(`list daemon sets in namespace '${namespace}'`, () => apps.listNamespacedDaemonSet({ namespace }))
-      const names = all.items.map((item) => item.metadata?.name ?? '').join(', ')
-      const present = names ? `the daemon sets there are ${names} (labels ${describeLabels(all.items, labelSelector)})` : 'there are no daemon sets there at all'
-      throw emptySelectionError({ func: 'delete_daemon_set', noun: 'daemon set', namespace, selector: { name, label_selector: labelSelector }, present })
-    }
-    for (const daemonSet of list.items) {
-      const target = daemonSet.metadata!.name!
-      await callApi(`delete daemon set '${target}'`, () => apps.deleteNamespacedDaemonSet({ name: target, namespace, body: {} }))
-      context.log(`deleted daemon set ${namespace}/${target}`)
-    }
-    return null
+    return deleteSelected({
+      func: 'delete_daemon_set',
+      noun: 'daemon set',
+      namespace,
+      name,
+      labelSelector,
+      list: (query) => apps.listNamespacedDaemonSet({ namespace, ...query }),
+      remove: (target) => apps.deleteNamespacedDaemonSet({ name: target, namespace, body: {} }),
+      showLabels: true,
+    }, context)
   },
 })
 

@@ -4,7 +4,7 @@ import { integer, required, requiredString, secrets, string } from '../../shared
 import { callApi, describeApiError } from '../../shared/api-error.js'
 import { connect } from '../../shared/connect.js'
 import { defineActivity } from '../../shared/define-activity.js'
-import { describeLabels, emptySelectionError } from '../../shared/empty-selection.js'
+import { deleteSelected } from '../delete-selected.js'
 import { readManifest } from '../read-manifest.js'
 import { scaleDeployment as scale } from './scale-deployment.js'
 
@@ -29,22 +29,18 @@ export const deleteDeployment = defineActivity({
   name: 'delete_deployment',
   doc: 'Delete deployments by `name` or `label_selector`; with neither, every deployment of the namespace.',
   params: { name: string('name'), ns: string('ns', 'default'), labelSelector: string('label_selector'), secrets: secrets() },
-  run: async ({ name, ns: namespace, labelSelector, secrets }, context) => {
+  run: ({ name, ns: namespace, labelSelector, secrets }, context) => {
     const { apps } = connect(secrets, context)
-    const query = name ? { fieldSelector: `metadata.name=${name}` } : labelSelector ? { labelSelector } : {}
-    const list = await callApi(`list deployments in namespace '${namespace}'`, () => apps.listNamespacedDeployment({ namespace, ...query }))
-    if (list.items.length === 0 && context.strict) {
-      const all = await callApi(`list deployments in namespace '${namespace}'`, () => apps.listNamespacedDeployment({ namespace }))
-      const names = all.items.map((item) => item.metadata?.name ?? '').join(', ')
-      const present = names ? `the deployments there are ${names} (labels ${describeLabels(all.items, labelSelector)})` : 'there are no deployments there at all'
-      throw emptySelectionError({ func: 'delete_deployment', noun: 'deployment', namespace, selector: { name, label_selector: labelSelector }, present })
-    }
-    for (const deployment of list.items) {
-      const target = deployment.metadata!.name!
-      await callApi(`delete deployment '${target}'`, () => apps.deleteNamespacedDeployment({ name: target, namespace, body: {} }))
-      context.log(`deleted deployment ${namespace}/${target}`)
-    }
-    return null
+    return deleteSelected({
+      func: 'delete_deployment',
+      noun: 'deployment',
+      namespace,
+      name,
+      labelSelector,
+      list: (query) => apps.listNamespacedDeployment({ namespace, ...query }),
+      remove: (target) => apps.deleteNamespacedDeployment({ name: target, namespace, body: {} }),
+      showLabels: true,
+    }, context)
   },
 })
 
