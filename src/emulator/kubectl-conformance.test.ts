@@ -236,7 +236,7 @@ describe.skipIf(!hasKubectl)('kubectl 1.32 conformance against the emulated clus
     )
   })
 
-  const KINDS = ['pods', 'nodes', 'namespaces', 'services', 'endpoints', 'configmaps', 'secrets', 'serviceaccounts', 'events', 'deployments', 'replicasets', 'daemonsets', 'poddisruptionbudgets', 'leases', 'virtualservices', 'destinationrules', 'gateways']
+  const KINDS = ['pods', 'nodes', 'namespaces', 'services', 'endpoints', 'endpointslices', 'configmaps', 'secrets', 'serviceaccounts', 'events', 'deployments', 'replicasets', 'daemonsets', 'poddisruptionbudgets', 'leases', 'virtualservices', 'destinationrules', 'gateways']
   it.each(KINDS)('get %s -A -o wide, yaml, json and jsonpath', async (kind) => {
     const wide = await kubectl('get', kind, '-A', '-o', 'wide')
     expect(wide.code, wide.stderr).toBe(0)
@@ -248,8 +248,18 @@ describe.skipIf(!hasKubectl)('kubectl 1.32 conformance against the emulated clus
     expect(names.split(' ').filter(Boolean)).toEqual(list.items.map((item: any) => item.metadata.name))
   })
 
-  it('prints the real columns: ENDPOINTS, pods and nodes -o wide, events -A', async () => {
+  it('discovers from a cold cache in the two aggregated requests of recording 22, then lists', async () => {
+    const cold = await kubectl('get', 'endpointslices', '-A', '-v=6', '--cache-dir', join(home, 'cold-cache'))
+    expect(cold.code, cold.stderr).toBe(0)
+    // -v=6 logs one `GET https://127.0.0.1:<port><path> 200 OK in N milliseconds` line per request
+    const requests = [...cold.stderr.matchAll(/ (GET|POST) https:\/\/[^/]+(\S+) \d{3} /g)].map(([, verb, path]) => `${verb!} ${path!}`)
+    expect(requests).toEqual(['GET /api?timeout=32s', 'GET /apis?timeout=32s', 'GET /apis/discovery.k8s.io/v1/endpointslices?limit=500'])
+  })
+
+  it('prints the real columns: ENDPOINTS, endpointslices, pods and nodes -o wide, events -A', async () => {
     expect((await kubectl('get', 'endpoints', 'productpage', '-n', 'bookinfo')).stdout).toMatch(/^NAME\s+ENDPOINTS\s+AGE\nproductpage\s+10\.244\.\d+\.\d+:9080\s+\d+[smh]$/)
+    const slices = await kubectl('get', 'endpointslices', '-n', 'bookinfo', '-l', 'kubernetes.io/service-name=productpage')
+    expect(slices.stdout).toMatch(/^NAME\s+ADDRESSTYPE\s+PORTS\s+ENDPOINTS\s+AGE\nproductpage-[a-z0-9]{5}\s+IPv4\s+9080\s+10\.244\.\d+\.\d+\s+\d+[smh]$/)
     expect((await kubectl('get', 'pods', '-n', 'bookinfo', '-o', 'wide')).stdout.split('\n')[0]).toMatch(/^NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE\s+IP\s+NODE\s+NOMINATED NODE\s+READINESS GATES$/)
     expect((await kubectl('get', 'nodes', '-o', 'wide')).stdout.split('\n')[0]).toMatch(/^NAME\s+STATUS\s+ROLES\s+AGE\s+VERSION\s+INTERNAL-IP\s+EXTERNAL-IP\s+OS-IMAGE\s+KERNEL-VERSION\s+CONTAINER-RUNTIME$/)
     expect((await kubectl('get', 'events', '-A')).stdout.split('\n')[0]).toMatch(/^NAMESPACE\s+LAST SEEN\s+TYPE\s+REASON\s+OBJECT\s+MESSAGE$/)

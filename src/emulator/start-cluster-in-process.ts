@@ -83,7 +83,7 @@ export const startClusterInProcess = async (options: EmulatedClusterOptions = {}
     stops.push(() => kubelet.stop())
     const api = await startApiServer({ store, token, podLogs: kubelet.logs, podPorts: (uid, port) => network.resolve(uid, port), ...(options.port !== undefined ? { port: options.port } : {}) })
     stops.push(() => api.close())
-    const tlsEndpoint = await startApiTlsEndpoint(api.url)
+    const tlsEndpoint = await startApiTlsEndpoint(api)
     stops.push(() => tlsEndpoint.close())
     const productPageUrl = bookinfo ? await deployBookinfo(store, mesh, options.ingressPort, stops) : undefined
     const kubeconfig = kubeconfigFor(tlsEndpoint.url, token)

@@ -95,6 +95,19 @@ const SHAPES: Record<string, Shape> = {
     },
   },
   Endpoints: { order: ['kind', 'apiVersion', 'metadata', 'subsets'], fields: { metadata: META } },
+  EndpointSlice: {
+    order: ['kind', 'apiVersion', 'metadata', 'addressType', 'endpoints', 'ports'],
+    fields: {
+      metadata: META,
+      endpoints: {
+        each: {
+          order: ['addresses', 'conditions', 'hostname', 'targetRef', 'deprecatedTopology', 'nodeName', 'zone', 'hints'],
+          fields: { conditions: { order: ['ready', 'serving', 'terminating'] }, targetRef: { order: ['kind', 'namespace', 'name', 'uid', 'apiVersion', 'resourceVersion', 'fieldPath'] } },
+        },
+      },
+      ports: { each: { order: ['name', 'protocol', 'port', 'appProtocol'] } },
+    },
+  },
   ConfigMap: { order: ['kind', 'apiVersion', 'metadata', 'immutable', 'data', 'binaryData'], fields: { metadata: META } },
   Secret: { order: ['kind', 'apiVersion', 'metadata', 'immutable', 'data', 'stringData', 'type'], fields: { metadata: META } },
   Lease: {

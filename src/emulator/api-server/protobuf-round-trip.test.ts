@@ -17,6 +17,7 @@ const LISTS = [
   '/apis/apps/v1/replicasets',
   '/apis/apps/v1/daemonsets',
   '/apis/coordination.k8s.io/v1/leases',
+  '/apis/discovery.k8s.io/v1/endpointslices',
 ]
 
 type Item = { metadata: { uid: string; resourceVersion: string } } & Record<string, unknown>

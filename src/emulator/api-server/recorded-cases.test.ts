@@ -6,6 +6,7 @@ import { startTestApiServer, type TestApiServer } from '../../../fixtures/apiser
 import { type ReplayCheck, checkByShape, keyPaths, withoutVolatile } from '../../../fixtures/apiserver/compare-recorded.js'
 
 const CASES = loadRecordedCases()
+const AGGREGATED_V2 = 'application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList'
 const byId = (id: string): RecordedCase => CASES.find((entry) => entry.id === id)!
 
 interface CasePlan {
@@ -153,7 +154,7 @@ const PLANS: Record<string, CasePlan> = {
 }
 
 /** Cases replayed elsewhere (custom tests below) or not at all; docs/emulator-api.md says why. */
-const NOT_GENERIC = new Set(['069', '070', '001', '087', '089', '090', '091', '092', '093', '094', '098', '099', '100', '101', '102', '104', '113', '155'])
+const NOT_GENERIC = new Set(['069', '070', '001', '015', '016', '017', '087', '089', '090', '091', '092', '093', '094', '098', '099', '100', '101', '102', '104', '113', '155'])
 
 describe('recorded kube-apiserver cases', () => {
   let t: TestApiServer | undefined
@@ -194,10 +195,21 @@ describe('recorded cases with a sequence of their own', () => {
     const sequence = (byId('001') as unknown as { sequence: { url: string; headers: Record<string, string> }[] }).sequence
     expect(sequence.length).toBeGreaterThan(3)
     for (const step of sequence) {
-      const unserved = /^\/apis\/(?!apps\/|policy\/|coordination\.k8s\.io\/|networking\.istio\.io\/)/.test(step.url)
+      const unserved = /^\/apis\/(?!apps\/|policy\/|coordination\.k8s\.io\/|discovery\.k8s\.io\/v1[/?]|networking\.istio\.io\/)/.test(step.url)
       const response = await t.request('GET', step.url, { headers: { Accept: step.headers.Accept ?? 'application/json' } })
       expect(response.status, step.url).toBe(unserved ? 404 : 200)
-      if (!unserved) expect(response.headers.get('content-type'), step.url).toBe('application/json')
+      // /api and /apis: kubectl asks for aggregated discovery first, which 1.32 serves (015–017 below)
+      const aggregated = /^\/apis?\?/.test(step.url) && step.headers.Accept?.includes('apidiscovery.k8s.io')
+      if (!unserved) expect(response.headers.get('content-type'), step.url).toBe(aggregated ? AGGREGATED_V2 : 'application/json')
+    }
+  })
+
+  it('015–017: an Accept naming aggregated discovery gets the APIGroupDiscoveryList kube-apiserver 1.32 sends (1.24 had none)', async () => {
+    t = await startTestApiServer()
+    for (const id of ['015', '016', '017']) {
+      const recorded = byId(id)
+      const response = await send(t, recorded)
+      expect([response.status, response.headers.get('content-type'), (response.json as { kind?: string }).kind], id).toEqual([200, AGGREGATED_V2, 'APIGroupDiscoveryList'])
     }
   })
 

@@ -32,10 +32,6 @@ const ANSWERED_DIFFERENTLY: { reason: string; matches: (file: string, exchange: 
     reason: "drain's once-a-second GET of an evicted pod: the recorded kubelet deleted it ~1 s later (404); the replay has no kubelet, so it stays terminating (200)",
     matches: (file, exchange, status) => file.includes('drain') && exchange.method === 'GET' && exchange.response.status === 404 && status === 200,
   },
-  {
-    reason: 'discovery.k8s.io/v1 EndpointSlices are not served (404)',
-    matches: (_file, exchange) => exchange.path.startsWith('/apis/discovery.k8s.io/'),
-  },
 ]
 
 /** Exchanges not replayed over plain HTTP: upgrades (port-forward/exec, in kubectl-conformance.test.ts) and watches (watch.test.ts). */

@@ -93,6 +93,10 @@ export const RESOURCES: ResourceDefinition[] = [
     shortNames: ['pdb'], storageVersionHash: '6BGBu0kpHtk=', subresources: [STATUS], generation: true,
   },
   {
+    group: 'discovery.k8s.io', versions: ['v1'], plural: 'endpointslices', kind: 'EndpointSlice', namespaced: true, verbs: ALL_VERBS,
+    storageVersionHash: 'qgS0xkrxYAI=', subresources: [],
+  },
+  {
     group: 'coordination.k8s.io', versions: ['v1'], plural: 'leases', kind: 'Lease', namespaced: true, verbs: ALL_VERBS,
     storageVersionHash: 'gqkMMb/YqFM=', subresources: [],
   },
@@ -113,6 +117,7 @@ export const API_GROUPS: { name: string; versions: string[] }[] = [
   { name: 'apps', versions: ['v1'] },
   { name: 'policy', versions: ['v1', 'v1beta1'] },
   { name: 'coordination.k8s.io', versions: ['v1'] },
+  { name: 'discovery.k8s.io', versions: ['v1'] },
   { name: 'networking.istio.io', versions: ISTIO_VERSIONS },
 ]
 

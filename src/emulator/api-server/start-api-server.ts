@@ -5,6 +5,7 @@ import type { Store } from '../store/store.js'
 import { anonymousForbidden } from './anonymous-forbidden.js'
 import type { ApiContext, PodLogReader, WatchFaultHook } from './api-context.js'
 import { apiGroupDocument, apiGroupList, apiResourceList, apiVersions, healthText, versionInfo } from './discovery.js'
+import { serveAggregatedDiscovery } from './discovery-aggregated.js'
 import { startGarbageCollector } from './garbage-collect.js'
 import { handleResource } from './handle-resource.js'
 import { responseEncoding, sendJson, sendText } from './http-io.js'
@@ -35,6 +36,8 @@ export interface ApiServerOptions {
 export interface ApiServer {
   /** `http://127.0.0.1:<port>` */
   url: string
+  /** Serves a connection made elsewhere (the TLS endpoint's decrypted sockets), without a second loopback hop. */
+  acceptConnection(socket: Duplex): void
   close(): Promise<void>
 }
 
@@ -53,6 +56,7 @@ const route = async (context: ApiContext, token: string, request: IncomingMessag
   if (url.pathname === '/version') return sendJson(response, 200, versionInfo())
   authorize(request, token, url)
   if (url.pathname.startsWith('/openapi/') && serveOpenApi(request, response, url)) return
+  if ((url.pathname === '/api' || url.pathname === '/apis') && serveAggregatedDiscovery(request, response, url.pathname)) return
   const encoding = responseEncoding(request.headers.accept)
   if (!encoding) throw notAcceptable(['application/json', 'application/yaml', PROTOBUF_MEDIA_TYPE])
   const target = parsePath(url.pathname)
@@ -118,6 +122,7 @@ export const startApiServer = async (options: ApiServerOptions): Promise<ApiServ
   const stopCollector = startGarbageCollector(options.store)
   return {
     url: `http://127.0.0.1:${port}`,
+    acceptConnection: (socket) => server.emit('connection', socket),
     async close() {
       stopCollector()
       for (const finish of [...context.watches]) finish()

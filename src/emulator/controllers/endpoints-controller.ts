@@ -1,23 +1,11 @@
 // Service → Endpoints: ready pods as addresses, unready ones as notReadyAddresses; terminating pods drop out.
-import type { KubeObject } from '../store/kube-object.js'
 import type { Store } from '../store/store.js'
 import { kubeNow } from './kube-time.js'
 import type { Pod } from './kube-types.js'
 import { mapSelectorMatches } from './label-selector.js'
 import { isPodFinished, isPodReady, isTerminating } from './pod-state.js'
 import { startReconcileLoop, type ReconcileLoop } from './reconcile-loop.js'
-
-interface ServicePort {
-  name?: string
-  port: number
-  targetPort?: number | string
-  protocol?: string
-  appProtocol?: string
-}
-
-interface Service extends KubeObject {
-  spec: { selector?: Record<string, string>; ports?: ServicePort[]; publishNotReadyAddresses?: boolean; clusterIP?: string }
-}
+import { hasSelector, resolvePort, type Service } from './service-ports.js'
 
 const TRIGGER_TIME = 'endpoints.kubernetes.io/last-change-trigger-time'
 
@@ -29,7 +17,7 @@ export const startEndpointsController = (store: Store): ReconcileLoop =>
     reconcile: () => {
       const services = store.list('services') as Service[]
       for (const service of services) {
-        if (service.spec.selector && Object.keys(service.spec.selector).length && !isTerminating(service)) syncEndpoints(store, service)
+        if (hasSelector(service) && !isTerminating(service)) syncEndpoints(store, service)
       }
       removeOrphans(store, services)
     },
@@ -46,18 +34,6 @@ const ipOrder = (a: { ip: string }, b: { ip: string }) => {
   const pb = b.ip.split('.').map(Number)
   for (let i = 0; i < 4; i += 1) if ((pa[i] ?? 0) !== (pb[i] ?? 0)) return (pa[i] ?? 0) - (pb[i] ?? 0)
   return 0
-}
-
-/** A Service's targetPort as the pod's number: a named port is looked up in the pod's containers. */
-const resolvePort = (pod: Pod, port: ServicePort): number | undefined => {
-  const target = port.targetPort ?? port.port
-  if (typeof target === 'number') return target
-  if (/^\d+$/.test(target)) return Number(target)
-  for (const container of pod.spec.containers) {
-    const found = container.ports?.find((p) => p.name === target)
-    if (found) return found.containerPort
-  }
-  return undefined
 }
 
 const subsetsFor = (service: Service, pods: Pod[]) => {

@@ -4,6 +4,7 @@ import { startDaemonSetController } from './daemonset-controller.js'
 import { startDeploymentController } from './deployment-controller.js'
 import { startDisruptionController } from './disruption-controller.js'
 import { startEndpointsController } from './endpoints-controller.js'
+import { startEndpointSliceController } from './endpointslice-controller.js'
 import { startNodeLifecycleController } from './node-lifecycle-controller.js'
 import { startPodGarbageCollector } from './pod-gc-controller.js'
 import { createPodWriter } from './pod-writer.js'
@@ -20,6 +21,7 @@ export const startControllers = (store: Store, events: EventRecorder): (() => vo
     startReplicaSetController(store, pods, events),
     startDaemonSetController(store, pods, events),
     startEndpointsController(store),
+    startEndpointSliceController(store),
     startDisruptionController(store),
     startNodeLifecycleController(store),
     startPodGarbageCollector(store),

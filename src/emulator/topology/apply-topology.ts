@@ -5,7 +5,7 @@ import type { Store } from '../store/store.js'
 import { kubeNow } from '../controllers/kube-time.js'
 import { allNodeNames, CONTROL_PLANE, nodeObject } from './cluster-nodes.js'
 import { mirrorPods } from './mirror-pods.js'
-import { kubernetesEndpoints, systemWorkloads } from './system-workloads.js'
+import { kubernetesEndpointSlice, kubernetesEndpoints, systemWorkloads } from './system-workloads.js'
 
 const NAMESPACES = ['default', 'kube-node-lease', 'kube-public', 'kube-system', 'local-path-storage']
 
@@ -32,4 +32,5 @@ export const applyTopology = (store: Store): void => {
   for (const pod of mirrorPods(controlPlane)) createWithDefaults(store, 'pods', pod)
   for (const { key, object } of systemWorkloads()) createWithDefaults(store, key, object)
   store.create('endpoints', kubernetesEndpoints())
+  store.create('discovery.k8s.io/endpointslices', kubernetesEndpointSlice())
 }

@@ -119,3 +119,13 @@ export const kubernetesEndpoints = (): KubeObject => ({
   metadata: { name: 'kubernetes', namespace: 'default', labels: { 'endpointslice.kubernetes.io/skip-mirror': 'true' } },
   subsets: [{ addresses: [{ ip: '172.18.0.2' }], ports: [{ name: 'https', port: 6443, protocol: 'TCP' }] }],
 })
+
+/** The `kubernetes` Service's EndpointSlice, as the API server's endpoint reconciler writes it (no controller label, only `ready`). */
+export const kubernetesEndpointSlice = (): KubeObject => ({
+  apiVersion: 'discovery.k8s.io/v1',
+  kind: 'EndpointSlice',
+  metadata: { name: 'kubernetes', namespace: 'default', generation: 1, labels: { 'kubernetes.io/service-name': 'kubernetes' } },
+  addressType: 'IPv4',
+  endpoints: [{ addresses: ['172.18.0.2'], conditions: { ready: true } }],
+  ports: [{ name: 'https', protocol: 'TCP', port: 6443 }],
+})

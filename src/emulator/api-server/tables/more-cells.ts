@@ -1,6 +1,7 @@
-// Table cells of kube-apiserver 1.32's printers for Endpoints, DaemonSet, Namespace, ConfigMap, Secret and ServiceAccount.
+// Table cells of kube-apiserver 1.32's printers for Endpoints, EndpointSlice, DaemonSet, Namespace, ConfigMap, Secret and ServiceAccount.
 import type { KubeObject } from '../../store/kube-object.js'
 import { formatSelectorObject, type LabelSelectorObject } from '../label-selector.js'
+import { endpointSliceCells } from './endpoint-slice-cells.js'
 import { ageOf } from './human-age.js'
 
 type Json = Record<string, unknown>
@@ -56,6 +57,7 @@ const daemonSetCells = (daemonSet: KubeObject): Cell[] => {
 
 export const MORE_CELLS: Record<string, (object: KubeObject) => Cell[]> = {
   Endpoints: (endpoints) => [endpoints.metadata.name ?? '', formatEndpoints(endpoints), age(endpoints)],
+  EndpointSlice: endpointSliceCells,
   DaemonSet: daemonSetCells,
   Namespace: (namespace) => [namespace.metadata.name ?? '', str(fields(namespace.status).phase), age(namespace)],
   ConfigMap: (configMap) => [configMap.metadata.name ?? '', count((configMap as unknown as Json).data) + count((configMap as unknown as Json).binaryData), age(configMap)],
