@@ -7,7 +7,7 @@ import { connect, type KubernetesApis } from '../shared/connect.js'
 import { readSnapshot, restoreFaults, SNAPSHOT_ANNOTATION } from './fault-snapshot.js'
 import { describeDestinations, matchingEntries, targetsOf, withFault, withoutFault, type HttpRoute } from './http-routes.js'
 import { mergePatchVirtualService, type HttpResult, type VirtualServiceRef } from './virtual-service-api.js'
-import { isSameJson } from './is-same-json.js'
+import { isSameJson } from '../shared/is-same-json.js'
 import { readVirtualService, type ReadVirtualService } from './read-virtual-service.js'
 
 /** `{ set: fault }` injects it on the matching entries; `'unset'` removes (strict: restores) their faults. */
