@@ -41,10 +41,10 @@ const judge = (fault: RecordedFault, selection: LeftoverSelection, now: Date): L
   return { ...fault, liveness, selected }
 }
 
-const KIND_NOUNS: Record<FaultTarget['kind'], string> = { Node: 'nodes', Deployment: 'deployments', VirtualService: 'VirtualServices' }
+const KIND_NOUNS: Record<FaultTarget['kind'], string> = { Node: 'nodes', Deployment: 'deployments', VirtualService: 'VirtualServices', DaemonSet: 'daemon sets' }
 
 /**
- * Finds every change a run recorded on the cluster of `kc` (listing nodes, deployments and VirtualServices for
+ * Finds every change a run recorded on the cluster of `kc` (listing nodes, deployments, VirtualServices and daemon sets for
  * their `vitest-chaos.io/` records) plus the objects the local ledger left open for that API server, and judges
  * each run. Reads only.
  *

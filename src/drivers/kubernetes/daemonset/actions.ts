@@ -1,4 +1,4 @@
-import { PatchStrategy, setHeaderOptions, type V1DaemonSet } from '@kubernetes/client-node'
+import type { V1DaemonSet } from '@kubernetes/client-node'
 import { ActivityFailedError } from '../../../errors.js'
 import { object, required, requiredString, secrets, string } from '../../shared/activity-params.js'
 import { callApi, describeApiError } from '../../shared/api-error.js'
@@ -6,6 +6,7 @@ import { connect } from '../../shared/connect.js'
 import { defineActivity } from '../../shared/define-activity.js'
 import { deleteSelected } from '../delete-selected.js'
 import { readManifest } from '../read-manifest.js'
+import { updateDaemonSet as patchWithLedger } from './update-daemon-set.js'
 
 const MODULE = 'chaosk8s.daemonset.actions'
 
@@ -47,11 +48,11 @@ export const deleteDaemonSet = defineActivity({
 export const updateDaemonSet = defineActivity({
   module: MODULE,
   name: 'update_daemon_set',
-  doc: 'Patch the DaemonSet `name` with `spec` (a strategic merge patch of the whole object, as chaosk8s sends it).',
+  doc: 'Patch the DaemonSet `name` with `spec` (a strategic merge patch of the whole object, as chaosk8s sends it), recording the spec it replaces in the fault ledger.',
   params: { name: requiredString('name'), spec: required(object('spec')), ns: string('ns', 'default'), secrets: secrets() },
   run: async ({ name, spec, ns: namespace, secrets }, context) => {
     try {
-      await connect(secrets, context).apps.patchNamespacedDaemonSet({ name, namespace, body: spec ?? {} }, setHeaderOptions('Content-Type', PatchStrategy.StrategicMergePatch))
+      await patchWithLedger(connect(secrets, context), { name, namespace }, spec ?? {})
     } catch (error) {
       throw new ActivityFailedError(`failed to update daemon set '${name}': ${describeApiError(error)}`, { cause: error })
     }

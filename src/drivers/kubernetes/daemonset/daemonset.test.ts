@@ -2,6 +2,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { readFaultRecord, readPriorState } from '../../ledger/fault-record.js'
+import { readLedger } from '../../ledger/local-ledger.js'
+import { FAULT_UNDOERS } from '../../recovery/fault-undoers.js'
 import { startDriverCluster, type DriverCluster } from '../../../testing/start-driver-cluster.js'
 import { kubernetesCatalog } from '../catalog.js'
 
@@ -32,7 +35,11 @@ const createFromFile = async (name: string) => {
   expect(await driver.call(actions.create_daemon_set, { spec_path: path, ns: NS })).toBeNull()
 }
 
+let ledger: string
+
 beforeAll(async () => {
+  ledger = join(mkdtempSync(join(tmpdir(), 'daemonset-ledger-')), 'ledger.jsonl')
+  process.env.CHAOS_LEDGER = ledger
   driver = await startDriverCluster({ namespaces: [NS] })
 })
 
@@ -66,6 +73,34 @@ describe('chaosk8s.daemonset', () => {
     expect(await driver.call(probes.daemon_set_fully_available, { name: 'collector', ns: NS, timeout: 1 })).toBe(false)
     expect(await driver.call(probes.daemon_set_available_and_healthy, { name: 'collector', ns: NS })).toBe(false)
     await expect(driver.call(actions.update_daemon_set, { name: 'missing', ns: NS, spec })).rejects.toThrow(/^failed to update daemon set 'missing': \(404\)/)
+  })
+
+  it('update_daemon_set records the spec it replaces; updating back clears the record, recover puts it back exactly', async () => {
+    await createFromFile('shipper')
+    const original = await driver.apps.readNamespacedDaemonSet({ name: 'shipper', namespace: NS })
+    const slower = { spec: { minReadySeconds: 5 } }
+    await driver.call(actions.update_daemon_set, { name: 'shipper', ns: NS, spec: slower })
+    await driver.call(actions.update_daemon_set, { name: 'shipper', ns: NS, spec: { spec: { minReadySeconds: 7 } } })
+    const changed = await driver.apps.readNamespacedDaemonSet({ name: 'shipper', namespace: NS })
+    expect(readFaultRecord(changed)?.change).toBe('daemonset-spec')
+    expect(JSON.parse(readPriorState(changed, 'daemonset-spec')!)).toEqual(JSON.parse(JSON.stringify(original.spec)))
+
+    await driver.call(actions.update_daemon_set, { name: 'shipper', ns: NS, spec: { spec: { minReadySeconds: original.spec?.minReadySeconds ?? null } } })
+    const restored = await driver.apps.readNamespacedDaemonSet({ name: 'shipper', namespace: NS })
+    expect(readFaultRecord(restored)).toBeUndefined()
+    expect(readPriorState(restored, 'daemonset-spec')).toBeUndefined()
+    expect((await readLedger(ledger)).entries.filter((entry) => entry.target.name === 'shipper').map((entry) => entry.event)).toEqual(['intent', 'applied', 'intent', 'applied', 'intent', 'applied', 'cleared'])
+
+    await driver.call(actions.update_daemon_set, { name: 'shipper', ns: NS, spec: slower })
+    const undoer = FAULT_UNDOERS['daemonset-spec']
+    const [fault] = (await undoer.list(driver.kc)).filter((found) => found.target.name === 'shipper')
+    expect(fault?.target).toEqual({ kind: 'DaemonSet', name: 'shipper', namespace: NS })
+    expect(await undoer.undo(driver.kc, fault!)).toBe('put back the spec it had before update_daemon_set')
+    const recovered = await driver.apps.readNamespacedDaemonSet({ name: 'shipper', namespace: NS })
+    expect(recovered.spec).toEqual(original.spec)
+    expect(readFaultRecord(recovered)).toBeUndefined()
+    expect(await undoer.read(driver.kc, fault!.target)).toEqual({ record: undefined })
+    await driver.call(actions.delete_daemon_set, { name: 'shipper', ns: NS })
   })
 
   it('delete_daemon_set deletes by name or label; in strict mode a selection of nothing fails, naming what is there', async () => {
