@@ -1,13 +1,10 @@
 import { AppsV1Api, type V1DaemonSet } from '@kubernetes/client-node'
-import { clearedFaultAnnotations, readFaultRecord, readPriorState } from '../../ledger/fault-record.js'
-import { UndoRefusedError, type FaultUndoer, type RecordedFault } from '../../ledger/fault-undoer.js'
-import { apiStatus, describeApiError } from '../../shared/api-error.js'
+import { clearedFaultAnnotations, readPriorState } from '../../ledger/fault-record.js'
+import { UndoRefusedError, type FaultUndoer } from '../../ledger/fault-undoer.js'
+import { readRecorded, recordedFaults } from '../../ledger/recorded-faults.js'
+import { describeApiError } from '../../shared/api-error.js'
 
-const recorded = (daemonSet: V1DaemonSet): RecordedFault[] => {
-  const record = readFaultRecord(daemonSet)
-  const { name = '', namespace = 'default' } = daemonSet.metadata ?? {}
-  return record?.change === 'daemonset-spec' ? [{ target: { kind: 'DaemonSet', name, namespace }, record }] : []
-}
+const recorded = recordedFaults('daemonset-spec', 'DaemonSet')
 
 const parsePrior = (daemonSet: V1DaemonSet): V1DaemonSet['spec'] => {
   const text = readPriorState(daemonSet, 'daemonset-spec')
@@ -28,14 +25,7 @@ const parsePrior = (daemonSet: V1DaemonSet): V1DaemonSet['spec'] => {
 export const daemonSetSpecUndoer: FaultUndoer = {
   change: 'daemonset-spec',
   list: async (kc) => (await kc.makeApiClient(AppsV1Api).listDaemonSetForAllNamespaces()).items.flatMap(recorded),
-  read: async (kc, target) => {
-    try {
-      return { record: recorded(await kc.makeApiClient(AppsV1Api).readNamespacedDaemonSet({ name: target.name, namespace: target.namespace ?? 'default' }))[0]?.record }
-    } catch (error) {
-      if (apiStatus(error) === 404) return undefined
-      throw error
-    }
-  },
+  read: (kc, target) => readRecorded(() => kc.makeApiClient(AppsV1Api).readNamespacedDaemonSet({ name: target.name, namespace: target.namespace ?? 'default' }), recorded),
   undo: async (kc, fault) => {
     const apps = kc.makeApiClient(AppsV1Api)
     const where = { name: fault.target.name, namespace: fault.target.namespace ?? 'default' }
