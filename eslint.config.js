@@ -9,7 +9,7 @@ const layer = (from, forbidden, message) => ({
   },
 })
 
-const driversForbidden = ['**/run/**', '**/providers/**', '**/tolerance/**', '**/clusters/**', '**/emulator/**', '**/cli/**', '**/vitest/**', '**/jest/**', '**/matchers/**', '**/report/**', 'vitest', 'jest', '@jest/*']
+const driversForbidden = ['**/session/**', '**/authoring/**', '**/run/**', '**/providers/**', '**/tolerance/**', '**/clusters/**', '**/emulator/**', '**/cli/**', '**/vitest/**', '**/jest/**', '**/matchers/**', '**/report/**', 'vitest', 'jest', '@jest/*']
 
 export default defineConfig(
   { ignores: ['dist/**', 'node_modules/**', '.chaos/**', 'coverage/**'] },
@@ -24,30 +24,34 @@ export default defineConfig(
     },
   },
   // imports only point down the layers of DESIGN.md
-  layer('experiment', ['**/run/**', '**/providers/**', '**/tolerance/**', '**/drivers/**', '**/clusters/**', '**/emulator/**', '**/cli/**', '**/vitest/**', '**/jest/**', '**/matchers/**', '**/report/**'], 'model imports nothing of ours above it'),
-  layer('journal', ['**/run/**', '**/providers/**', '**/tolerance/**', '**/drivers/**', '**/clusters/**', '**/emulator/**', '**/cli/**', '**/vitest/**', '**/jest/**', '**/matchers/**', '**/report/**'], 'model imports nothing of ours above it'),
-  layer('options', ['**/experiment/**', '**/journal/**', '**/run/**', '**/providers/**', '**/tolerance/**', '**/drivers/**', '**/clusters/**', '**/emulator/**', '**/cli/**', '**/vitest/**', '**/jest/**', '**/matchers/**', '**/report/**', '**/config/**', '**/authoring/**'], 'options/ (checking user options) is model: it imports only errors.ts'),
-  layer('run', ['**/drivers/**', '**/clusters/**', '**/emulator/**', '**/cli/**', '**/vitest/**', '**/jest/**', '**/matchers/**', '**/report/**', 'vitest', 'jest', '@jest/*'], 'the engine imports only the model'),
-  layer('providers', ['**/drivers/**', '**/clusters/**', '**/emulator/**', '**/cli/**', '**/vitest/**', '**/jest/**', '**/matchers/**', '**/report/**', 'vitest', 'jest', '@jest/*'], 'the engine imports only the model'),
-  layer('tolerance', ['**/drivers/**', '**/clusters/**', '**/emulator/**', '**/cli/**', '**/vitest/**', '**/jest/**', '**/matchers/**', '**/report/**', 'vitest', 'jest', '@jest/*'], 'the engine imports only the model'),
+  layer('experiment', ['**/session/**', '**/run/**', '**/providers/**', '**/tolerance/**', '**/drivers/**', '**/clusters/**', '**/emulator/**', '**/cli/**', '**/vitest/**', '**/jest/**', '**/matchers/**', '**/report/**'], 'model imports nothing of ours above it'),
+  layer('journal', ['**/session/**', '**/run/**', '**/providers/**', '**/tolerance/**', '**/drivers/**', '**/clusters/**', '**/emulator/**', '**/cli/**', '**/vitest/**', '**/jest/**', '**/matchers/**', '**/report/**'], 'model imports nothing of ours above it'),
+  layer('options', ['**/session/**', '**/experiment/**', '**/journal/**', '**/run/**', '**/providers/**', '**/tolerance/**', '**/drivers/**', '**/clusters/**', '**/emulator/**', '**/cli/**', '**/vitest/**', '**/jest/**', '**/matchers/**', '**/report/**', '**/config/**', '**/authoring/**'], 'options/ (checking user options) is model: it imports only errors.ts'),
+  layer('run', ['**/session/**', '**/drivers/**', '**/clusters/**', '**/emulator/**', '**/cli/**', '**/vitest/**', '**/jest/**', '**/matchers/**', '**/report/**', 'vitest', 'jest', '@jest/*'], 'the engine imports only the model'),
+  layer('providers', ['**/session/**', '**/drivers/**', '**/clusters/**', '**/emulator/**', '**/cli/**', '**/vitest/**', '**/jest/**', '**/matchers/**', '**/report/**', 'vitest', 'jest', '@jest/*'], 'the engine imports only the model'),
+  layer('tolerance', ['**/session/**', '**/drivers/**', '**/clusters/**', '**/emulator/**', '**/cli/**', '**/vitest/**', '**/jest/**', '**/matchers/**', '**/report/**', 'vitest', 'jest', '@jest/*'], 'the engine imports only the model'),
   layer('drivers', driversForbidden, 'drivers speak only the Kubernetes API and import only the model'),
   // the fault ledger is the bottom of the drivers: each driver writes it, so it imports none of them
   layer('drivers/ledger', [...driversForbidden, '**/kubernetes/**', '**/istio/**', '**/load/**', '**/recovery/**'], 'the fault ledger sits under every driver and imports none of them'),
-  // recovery gathers every driver's undo; no driver imports it back
-  // each driver imports shared/ and the ledger below it, never another driver sideways
+  // each driver imports shared/ and the ledger below it, never another driver sideways; recovery gathers every
+  // driver's undo, and no driver imports it back
   layer('drivers/shared', [...driversForbidden, '**/kubernetes/**', '**/istio/**', '**/load/**', '**/recovery/**'], 'drivers/shared sits under every driver and imports none of them'),
   layer('drivers/kubernetes', [...driversForbidden, '**/recovery/**', '**/istio/**', '**/load/**'], 'a driver imports drivers/shared, never another driver; only surfaces call recovery'),
   layer('drivers/istio', [...driversForbidden, '**/recovery/**', '**/kubernetes/**', '**/load/**'], 'a driver imports drivers/shared, never another driver; only surfaces call recovery'),
   layer('drivers/load', [...driversForbidden, '**/recovery/**', '**/kubernetes/**', '**/istio/**'], 'a driver imports drivers/shared, never another driver; only surfaces call recovery'),
-  layer('emulator', ['**/experiment/**', '**/journal/**', '**/run/**', '**/providers/**', '**/tolerance/**', '**/drivers/**', '**/clusters/**', '**/cli/**', '**/vitest/**', '**/jest/**', '**/matchers/**', '**/report/**', '**/errors.js', 'vitest', 'jest'], 'the emulator imports nothing else of ours'),
+  layer('emulator', ['**/session/**', '**/authoring/**', '**/kube/**', '**/options/**', '**/experiment/**', '**/journal/**', '**/run/**', '**/providers/**', '**/tolerance/**', '**/drivers/**', '**/clusters/**', '**/cli/**', '**/vitest/**', '**/jest/**', '**/matchers/**', '**/report/**', '**/errors.js', 'vitest', 'jest'], 'the emulator imports nothing else of ours'),
   // Kubernetes helpers (watches) under both the environments and the capabilities
-  layer('kube', ['**/run/**', '**/providers/**', '**/tolerance/**', '**/drivers/**', '**/clusters/**', '**/emulator/**', '**/cli/**', '**/vitest/**', '**/jest/**', '**/matchers/**', '**/report/**', '**/authoring/**', 'vitest', 'jest', '@jest/*'], 'kube/ imports only the model and client-node'),
-  layer('matchers', ['vitest', 'jest', '@jest/*'], 'only vitest/ and jest/ import a test framework'),
-  layer('cli', ['vitest', 'jest', '@jest/*'], 'only vitest/ and jest/ import a test framework'),
-  layer('report', ['jest', '@jest/*'], 'only vitest/ and jest/ import a test framework'),
-  layer('authoring', ['vitest', 'jest', '@jest/*'], 'only vitest/ and jest/ import a test framework'),
-  layer('config', ['jest', '@jest/*'], 'config/ is the Vitest project helper; the Jest adapter reads only its timeouts'),
-  layer('clusters', ['**/run/**', '**/providers/**', '**/tolerance/**', '**/drivers/**', '**/cli/**', '**/vitest/**', '**/jest/**', '**/matchers/**', '**/report/**', 'vitest', 'jest', '@jest/*'], 'environments import the emulator and the model only'),
+  layer('kube', ['**/session/**', '**/run/**', '**/providers/**', '**/tolerance/**', '**/drivers/**', '**/clusters/**', '**/emulator/**', '**/cli/**', '**/vitest/**', '**/jest/**', '**/matchers/**', '**/report/**', '**/authoring/**', 'vitest', 'jest', '@jest/*'], 'kube/ imports only the model and client-node'),
+  // the per-test runtime: under the matchers, the adapters, the CLI and the reporter
+  layer('session', ['**/matchers/**', '**/vitest/**', '**/jest/**', '**/cli/**', '**/report/**', '**/config/**', 'vitest', 'jest', '@jest/*'], 'session/ sits under the surfaces and imports none of them, nor a test framework'),
+  layer('matchers', ['**/vitest/**', '**/jest/**', '**/cli/**', '**/report/**', '**/config/**', 'vitest', 'jest', '@jest/*'], 'matchers import the session and below; only vitest/ and jest/ import a test framework'),
+  layer('cli', ['**/matchers/**', '**/session/**', '../vitest/**', '../../vitest/**', '../jest/**', '../../jest/**', '../config/**', '../../config/**', 'vitest', 'jest', '@jest/*'], 'the CLI runs experiments through the engine; it imports no test-time surface nor a test framework'),
+  layer('report', ['**/matchers/**', '../vitest/**', '../jest/**', '**/cli/**', 'jest', '@jest/*'], 'the reporter reads run records from the session layer; only vitest/ and jest/ import a test framework'),
+  // the authoring builders are model: documents and option checks only
+  layer('authoring', ['**/run/**', '**/providers/**', '**/tolerance/**', '**/drivers/**', '**/clusters/**', '**/emulator/**', '**/kube/**', '**/session/**', '**/cli/**', '**/vitest/**', '**/jest/**', '**/matchers/**', '**/report/**', '**/config/**', 'vitest', 'jest', '@jest/*'], 'authoring/ builds documents from the model and options/ only'),
+  layer('config', ['**/matchers/**', '**/session/**', '**/cli/**', '../vitest/**', '../jest/**', 'jest', '@jest/*'], 'config/ is the Vitest project helper (the adapters read its timeouts); it imports no other surface but the reporter it registers'),
+  // src/providers/ (the engine's) by relative path, as src/clusters/providers/ is the cluster providers' own folder
+  layer('clusters', ['**/session/**', '**/authoring/**', '**/run/**', '../providers/**', '../../providers/**', '**/tolerance/**', '**/drivers/**', '**/cli/**', '**/vitest/**', '**/jest/**', '**/matchers/**', '**/report/**', 'vitest', 'jest', '@jest/*'], 'environments import the emulator and the model only'),
   {
     // tests and their support folders (src/**/testing/, kept out of dist) may reach across layers
     files: ['**/*.test.ts', '**/*.test-d.ts', 'src/**/testing/**/*.ts', 'e2e/**/*.ts', 'bench/**/*.ts'],

@@ -18,8 +18,8 @@ const root = fileURLToPath(new URL('..', import.meta.url))
 const bin = join(root, 'bin/vitest-chaos.js')
 
 console.log(describeMachine())
-console.log('building dist/ first, so the CLI measured is this source tree')
-await execa('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: root })
+console.log('building dist/ and the CLI bundle first (npm run build), so the CLI measured is this source tree')
+await execa('npm', ['run', 'build'], { cwd: root })
 
 const server = createServer((_request, response) => response.end('ok'))
 await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))

@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import { Writable } from 'node:stream'
 import { fileURLToPath } from 'node:url'
 import { startVitest } from 'vitest/node'
-import type { ChaosTaskMeta } from '../src/matchers/chaos-run-record.js'
+import type { ChaosTaskMeta } from '../src/session/chaos-run-record.js'
 import { describeMachine, median } from './lib/machine.js'
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3)

@@ -6,7 +6,7 @@ import { k8s } from '../src/drivers/kubernetes/builders.js'
 import { loadDriverCatalog } from '../src/drivers/load-driver-catalog.js'
 import { startEmulatedCluster } from '../src/emulator/index.js'
 import type { SteadyStateHypothesis } from '../src/experiment/types.js'
-import { waitForRecovery } from '../src/matchers/wait-for-recovery.js'
+import { waitForRecovery } from '../src/session/wait-for-recovery.js'
 import { describeMachine, formatRuns } from './lib/machine.js'
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7)

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startVitest } from 'vitest/node'
 import type { RunnerTestCase } from 'vitest'
 import type { Journal } from '../src/journal/types.js'
-import { DEFAULT_JOURNAL_DIR } from '../src/matchers/journal-path.js'
+import { DEFAULT_JOURNAL_DIR } from '../src/session/journal-path.js'
 
 const project = fileURLToPath(new URL('./fixtures/scope-project/', import.meta.url))
 const silent = () => new Writable({ write: (_chunk, _encoding, done) => done() }) as NodeJS.WriteStream

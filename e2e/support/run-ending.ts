@@ -12,7 +12,7 @@ export type SoakFault = (typeof FAULTS)[number] | 'drain+delay' | 'none'
 export type Ending = (typeof ENDINGS)[number]
 
 const SIGNAL_ENDINGS: Partial<Record<Ending, NodeJS.Signals[]>> = { sigint: ['SIGINT'], sigterm: ['SIGTERM'], 'second-sigint': ['SIGINT', 'SIGINT'], sigkill: ['SIGKILL'] }
-// endings that skip the rollbacks on purpose, so `vitest-chaos recover` follows them
+// endings after which `vitest-chaos recover` runs: SIGKILL skips the rollbacks; a second SIGINT must not (checked)
 const UNGRACEFUL: readonly Ending[] = ['second-sigint', 'sigkill']
 // a person pressing Ctrl-C twice: the second press comes this long after the first
 const DOUBLE_PRESS_MS = 100

@@ -169,7 +169,7 @@ describe('vitest-chaos validate', () => {
   })
 })
 
-const built = existsSync(join(import.meta.dirname, '../../dist/cli/main.js'))
+const built = existsSync(join(import.meta.dirname, '../../dist/cli-bundle/main.js'))
 if (!built) console.warn('bin test skipped: dist/ is not built (npm run build)')
 
 describe.skipIf(!built)('bin/vitest-chaos.js (skipped when dist/ is missing: npm run build)', () => {

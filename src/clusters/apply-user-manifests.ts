@@ -1,10 +1,14 @@
 import { KubeConfig, type KubernetesObject } from '@kubernetes/client-node'
 import { resolve } from 'node:path'
 import { ClusterError } from '../errors.js'
-import { applyManifests, readManifests } from './apply-manifests.js'
-import type { StartClusterOptions } from './cluster-provider.js'
-import type { StartedCluster } from './started-cluster.js'
+import { applyManifests, readManifests } from '../kube/apply-manifests.js'
+import type { ProcessPrograms } from '../emulator/index.js'
+import type { CommonClusterOptions } from './cluster-provider.js'
+import type { ClusterProviderName, StartedCluster } from './started-cluster.js'
 import { waitForWorkloadsReady, workloadsOf } from './wait-for-workloads.js'
+
+/** What reading and applying the user's manifests needs of `startCluster`'s options, whatever the provider. */
+type UserManifestOptions = CommonClusterOptions & { provider?: ClusterProviderName; programs?: ProcessPrograms }
 
 const EMULATED_READY_TIMEOUT_MS = 60_000
 const REAL_READY_TIMEOUT_MS = 10 * 60_000
@@ -21,7 +25,7 @@ const imagesOf = (objects: readonly KubernetesObject[]): string[] => [
 ]
 
 /** On the emulated cluster, says which images no program stands for (they get the default web server). */
-const logUnmappedImages = async (objects: readonly KubernetesObject[], options: StartClusterOptions) => {
+const logUnmappedImages = async (objects: readonly KubernetesObject[], options: UserManifestOptions) => {
   const { hasBuiltInProgram, imageName } = await import('../emulator/index.js')
   for (const image of imagesOf(objects)) {
     if (hasBuiltInProgram(image) || Object.hasOwn(options.programs ?? {}, imageName(image))) continue
@@ -30,7 +34,7 @@ const logUnmappedImages = async (objects: readonly KubernetesObject[], options: 
 }
 
 /** The objects of `options.manifests`, read before any cluster starts so a bad path costs nothing. */
-export const readUserManifests = async (options: StartClusterOptions): Promise<KubernetesObject[]> => {
+export const readUserManifests = async (options: UserManifestOptions): Promise<KubernetesObject[]> => {
   const paths = options.manifests ?? []
   const provider = options.provider ?? 'emulated'
   try {
@@ -41,7 +45,7 @@ export const readUserManifests = async (options: StartClusterOptions): Promise<K
 }
 
 /** Applies the user's manifest objects (after bookinfo) and waits until their workloads are Ready, or fails naming the pod that cannot start. */
-export const applyUserManifests = async (cluster: StartedCluster, objects: readonly KubernetesObject[], options: StartClusterOptions): Promise<void> => {
+export const applyUserManifests = async (cluster: StartedCluster, objects: readonly KubernetesObject[], options: UserManifestOptions): Promise<void> => {
   if (objects.length === 0) return
   const kc = new KubeConfig()
   kc.loadFromString(cluster.kubeconfig)

@@ -1,11 +1,12 @@
 import { ClusterError } from '../errors.js'
 import type { StartClusterOptions } from './cluster-provider.js'
-import { clusterProviderNames, isClusterProviderName } from './providers.js'
+import { clusterProviderNames, isClusterProviderName } from './load-cluster-provider.js'
 
 /**
  * The cluster the environment asks for: `CHAOS_CLUSTER=emulated|kind|k3s|existing` (default emulated),
  * `CHAOS_CLUSTER_NAME` (kind cluster name), `CHAOS_KEEP_CLUSTER=1` (leave a created kind/k3s cluster running).
- * Pure: it reads `env` and starts nothing.
+ * Pure: it reads `env` and starts nothing. It returns the flat bag, as the name and keep apply to whichever provider the
+ * options it is merged with name.
  *
  * @example
  * await using cluster = await startCluster(clusterFromEnv())

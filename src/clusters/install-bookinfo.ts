@@ -1,11 +1,9 @@
 import type { KubeConfig, KubernetesObject } from '@kubernetes/client-node'
 import { join } from 'node:path'
-import { bookinfoManifestFiles } from '../emulator/workloads/bookinfo/manifest-files.js'
-import { applyManifests, readManifests } from './apply-manifests.js'
-import { packageRoot } from './package-root.js'
+import { applyManifests, readManifests } from '../kube/apply-manifests.js'
+import { BOOKINFO_ISTIO_MANIFESTS, BOOKINFO_NAMESPACE, BOOKINFO_WORKLOAD_MANIFESTS } from '../kube/bookinfo-manifests.js'
+import { packageRoot } from '../kube/package-root.js'
 import { waitForDeploymentsAvailable } from './readiness.js'
-
-export const BOOKINFO_NAMESPACE = 'bookinfo'
 
 export interface InstallBookinfoOptions {
   provider: string
@@ -16,7 +14,7 @@ export interface InstallBookinfoOptions {
   signal?: AbortSignal
 }
 
-/** Applies the emulator's own bookinfo manifest list (Istio rules only where Istio runs) to a real cluster and watches until it is available. */
+/** Applies the bookinfo manifest list the emulator deploys too (Istio rules only where Istio runs) to a real cluster and watches until it is available. */
 export const installBookinfo = async (kc: KubeConfig, options: InstallBookinfoOptions): Promise<void> => {
   const root = packageRoot()
   const namespace: KubernetesObject = {
@@ -24,12 +22,11 @@ export const installBookinfo = async (kc: KubeConfig, options: InstallBookinfoOp
     metadata: { name: BOOKINFO_NAMESPACE, labels: options.istio ? { 'istio-injection': 'enabled' } : {} },
   }
   await applyManifests(kc, [namespace], options.provider)
-  const files = bookinfoManifestFiles.map((file) => join(root, file))
-  const bookinfo = await readManifests(files.filter((file) => !file.includes('/fixtures/istio/')), BOOKINFO_NAMESPACE)
+  const bookinfo = await readManifests(BOOKINFO_WORKLOAD_MANIFESTS.map((file) => join(root, file)), BOOKINFO_NAMESPACE)
   options.log?.(`applying ${bookinfo.length} bookinfo objects to namespace ${BOOKINFO_NAMESPACE}`)
   await applyManifests(kc, bookinfo, options.provider)
   if (options.istio) {
-    const rules = await readManifests(files.filter((file) => file.includes('/fixtures/istio/')), BOOKINFO_NAMESPACE)
+    const rules = await readManifests(BOOKINFO_ISTIO_MANIFESTS.map((file) => join(root, file)), BOOKINFO_NAMESPACE)
     options.log?.(`applying ${rules.length} Istio objects`)
     await applyManifests(kc, rules, options.provider)
   }

@@ -1,9 +1,15 @@
 import { ClusterError } from '../errors.js'
-import type { StartClusterOptions } from './cluster-provider.js'
+import type { ClusterOptions, StartClusterOptions } from './cluster-provider.js'
 import { findInvalidOptions } from '../options/check-options.js'
 import { startClusterOptionsSchema } from '../options/start-cluster-options-schema.js'
-import { clusterProviderNames, isClusterProviderName, loadClusterProvider } from './providers.js'
+import { clusterProviderNames, isClusterProviderName, loadClusterProvider } from './load-cluster-provider.js'
 import type { ClusterProviderName, StartedCluster } from './started-cluster.js'
+
+interface StartCluster {
+  (options?: ClusterOptions): Promise<StartedCluster>
+  /** @deprecated Pass the options of one provider ({@link ClusterOptions}); the flat bag of every provider's options still works. */
+  (options: StartClusterOptions): Promise<StartedCluster>
+}
 
 /**
  * Starts (or connects to) a cluster; `emulated` unless `provider` says otherwise.
@@ -15,7 +21,7 @@ import type { ClusterProviderName, StartedCluster } from './started-cluster.js'
  * // your own service next to bookinfo, its image run as a local process on the emulated cluster
  * await using shop = await startCluster({ programs: { shop: { command: ['node', 'shop.js'] } }, manifests: ['k8s/shop.yaml'] })
  */
-export const startCluster = (options: StartClusterOptions = {}): Promise<StartedCluster> => {
+export const startCluster: StartCluster = (options: ClusterOptions | StartClusterOptions = {}): Promise<StartedCluster> => {
   const invalid = findInvalidOptions('startCluster', startClusterOptionsSchema, options)
   if (invalid) return Promise.reject(invalid)
   const name = options.provider ?? 'emulated'
@@ -25,7 +31,8 @@ export const startCluster = (options: StartClusterOptions = {}): Promise<Started
   return startWithManifests(name, options)
 }
 
-const startWithManifests = async (name: ClusterProviderName, options: StartClusterOptions): Promise<StartedCluster> => {
+// each provider reads its own options; an option of another provider passes through unread, as it always has
+const startWithManifests = async (name: ClusterProviderName, options: ClusterOptions | StartClusterOptions): Promise<StartedCluster> => {
   // client-node loads with the manifests' code, so only for a cluster that has some
   if (!options.manifests?.length) return (await loadClusterProvider(name)).start(options)
   const { applyUserManifests, readUserManifests } = await import('./apply-user-manifests.js')

@@ -1,5 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { setTimeout as delay } from 'node:timers/promises'
+import type { RecordedClusterRequest, StopRecordedResult } from './cluster-provider.js'
+import { clusterStatePath, removeClusterState } from './cluster-state.js'
 
 const isAlive = (pid: number): boolean => {
   try {
@@ -29,4 +31,23 @@ export const stopRecordedProcess = async (pid: number, timeoutMs = 30_000): Prom
     await delay(step)
   }
   return isAlive(pid) ? 'still-running' : 'stopped'
+}
+
+/**
+ * `cluster down` for a cluster that lives in its `cluster up` process: signals the pid recorded in `cluster.json`.
+ *
+ * @example
+ * const { stopped, message } = await stopRecordedClusterProcess({ stateDir: '.chaos', state, env: process.env })
+ */
+export const stopRecordedClusterProcess = async ({ stateDir, state }: RecordedClusterRequest): Promise<StopRecordedResult> => {
+  if (state?.pid === undefined) {
+    return { stopped: false, message: `no running cluster recorded in ${clusterStatePath(stateDir)}; for kind, pass --provider kind` }
+  }
+  const outcome = await stopRecordedProcess(state.pid)
+  if (outcome === 'still-running') return { stopped: false, message: `process ${state.pid} did not stop within 30 s; stop it with \`kill ${state.pid}\`` }
+  if (outcome === 'not-running') {
+    await removeClusterState(stateDir)
+    return { stopped: true, message: `no process ${state.pid} was running; removed the stale ${clusterStatePath(stateDir)}` }
+  }
+  return { stopped: true, message: `${state.provider} cluster stopped (process ${state.pid})` }
 }

@@ -1,18 +1,17 @@
 import { afterAll, afterEach, beforeAll, expect, test } from '@jest/globals'
 import { basename } from 'node:path'
 import { clusterFromEnv } from '../clusters/cluster-from-env.js'
-import type { StartClusterOptions } from '../clusters/cluster-provider.js'
+import type { ClusterOptions, StartClusterOptions } from '../clusters/cluster-provider.js'
 import { startCluster } from '../clusters/start-cluster.js'
 import type { StartedCluster } from '../clusters/started-cluster.js'
 import type { ActivityCatalog } from '../experiment/activity-function.js'
-import type { Journal } from '../journal/types.js'
-import { openChaosContext, type ChaosContext } from '../matchers/chaos-context.js'
-import { explainJournal } from '../matchers/explain-journal.js'
-import { runInScope } from '../matchers/run-scope.js'
-import { useClusterEnv } from '../matchers/use-cluster-env.js'
-import { checkClusterForLeftovers } from '../matchers/check-cluster-leftovers.js'
+import { openChaosContext, type ChaosContext } from '../session/chaos-context.js'
+import { expectOutcome, type ExpectedOutcome } from '../session/expect-outcome.js'
+import { runInScope } from '../session/run-scope.js'
+import { useClusterEnv } from '../session/use-cluster-env.js'
+import { checkClusterForLeftovers } from '../session/check-cluster-leftovers.js'
 import type { RunOptions } from '../run/run-options.js'
-import type { ChaosRunRecord } from '../matchers/chaos-run-record.js'
+import type { ChaosRunRecord } from '../session/chaos-run-record.js'
 import { CHAOS_TIMEOUT_FLOOR_MS, chaosTimeoutMs, clusterStartAllowanceMs, readPausesSeconds } from '../config/chaos-timeouts.js'
 import { clusterProviderFor } from '../config/cluster-provider-for.js'
 import { writeTestRecord } from './test-records.js'
@@ -20,7 +19,7 @@ import './setup.js'
 
 export interface JestChaosTestOptions {
   /** Cluster options over `clusterFromEnv()`; `false` for experiments without Kubernetes. One cluster per test file. */
-  cluster?: StartClusterOptions | false
+  cluster?: ClusterOptions | StartClusterOptions | false
   journalDir?: string
   catalog?: ActivityCatalog
   /** How long the cluster may take to start, in ms; default 120 s (emulated, existing) or 10 min (kind, k3s). */
@@ -28,8 +27,6 @@ export interface JestChaosTestOptions {
   /** Timeout of each test without its own, in ms; default the cluster's start-up plus the experiment's pauses plus 2 min, at least 3 min. */
   timeout?: number
 }
-
-export type ExpectedOutcome = 'steady' | 'deviated' | 'completed' | 'failed' | 'interrupted' | 'aborted'
 
 type ChaosTestFn = (context: { chaos: ChaosContext; cluster: StartedCluster | undefined }) => Promise<void>
 
@@ -44,16 +41,6 @@ export interface JestChaosTest {
   failing(name: string, fn: ChaosTestFn, timeout?: number): void
   /** Registers a test that runs a Chaos Toolkit file and checks its outcome (default `steady`). */
   experiment(path: string, options?: { expect?: ExpectedOutcome; name?: string; options?: RunOptions; timeout?: number }): void
-}
-
-const checkOutcome = (journal: Journal, outcome: ExpectedOutcome): void => {
-  if (outcome === 'steady') expect(journal).toBeSteady()
-  else if (outcome === 'deviated') {
-    expect(journal).toHaveDeviated()
-    const failed = journal.run.filter((run) => run.status === 'failed').map((run) => run.activity.name)
-    if (failed.length > 0) throw new Error(`a deviation only counts when the fault was applied, but ${failed.join(', ')} failed\n${explainJournal(journal, {})}`)
-  }
-  else if (journal.status !== outcome) throw new Error(`expected status ${outcome}\n${explainJournal(journal, {})}`)
 }
 
 /**
@@ -124,7 +111,7 @@ export const createChaosTest = (options: JestChaosTestOptions = {}): JestChaosTe
     concurrent: (name: string, fn: ChaosTestFn, timeout?: number) => test.concurrent(name, withConcurrentContext(name, fn), timeout ?? timeoutFor()),
     failing: (name: string, fn: ChaosTestFn, timeout?: number) => test.failing(name, withContext(fn), timeout ?? timeoutFor()),
     experiment: (path: string, experiment: { expect?: ExpectedOutcome; name?: string; options?: RunOptions; timeout?: number } = {}) =>
-      chaosTest(experiment.name ?? `experiment ${basename(path)}`, async ({ chaos }) => checkOutcome(await chaos.runFile(path, experiment.options), experiment.expect ?? 'steady'), experiment.timeout ?? timeoutFor(readPausesSeconds(path))),
+      chaosTest(experiment.name ?? `experiment ${basename(path)}`, async ({ chaos }) => expectOutcome(expect, await chaos.runFile(path, experiment.options), experiment.expect ?? 'steady'), experiment.timeout ?? timeoutFor(readPausesSeconds(path))),
   })
 }
 

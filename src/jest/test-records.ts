@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto'
 import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { ChaosRunRecord } from '../matchers/chaos-run-record.js'
+import type { ChaosRunRecord } from '../session/chaos-run-record.js'
 
 /** The chaos runs of one Jest test. */
 export interface JestTestRecord {

@@ -1,7 +1,8 @@
 import type { Duration } from '../authoring/duration.js'
 import type { FaultDefinition } from '../authoring/fault.js'
 import { toBeSteady, toHaveDeviated } from './journal-verdict-matchers.js'
-import { toMeetSlo, type Slo } from './to-meet-slo.js'
+import { toMeetSlo } from './to-meet-slo.js'
+import type { Slo } from '../session/load-report.js'
 import { toRecoverWithin } from './to-recover-within.js'
 import { toStaySteadyDuring, type StaySteadyOptions } from './to-stay-steady-during.js'
 

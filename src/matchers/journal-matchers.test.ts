@@ -3,7 +3,7 @@ import type { Journal, Run } from '../journal/types.js'
 import { toBeSteady, toHaveDeviated } from './journal-verdict-matchers.js'
 import { toMeetSlo } from './to-meet-slo.js'
 import { toRecoverWithin } from './to-recover-within.js'
-import type { LoadReportLike, PhaseFigures } from './load-report.js'
+import type { LoadReportLike, PhaseFigures } from '../session/load-report.js'
 import '../vitest/matcher-types.js'
 
 expect.extend({ toBeSteady, toHaveDeviated, toRecoverWithin, toMeetSlo })

@@ -1,5 +1,5 @@
-import { explainJournal } from './explain-journal.js'
-import { extrasOf, isJournal } from './journal-extras.js'
+import { explainJournal } from '../session/explain-journal.js'
+import { extrasOf, isJournal } from '../session/journal-extras.js'
 import { hintFor, type ChaosMatcherResult, type MatcherContextLike } from './matcher-context.js'
 import type { Journal } from '../journal/types.js'
 

@@ -7,17 +7,30 @@ import { afterAll, aroundEach, beforeAll, describe, expect, it } from 'vitest'
 import { fault, http, steadyState } from '../authoring/index.js'
 import type { Action } from '../experiment/types.js'
 import '../vitest/setup.js'
-import { runInScope, type RunScope } from './run-scope.js'
-import type { ChaosRunRecord } from './chaos-run-record.js'
+import { runInScope, type RunScope } from '../session/run-scope.js'
+import type { ChaosRunRecord } from '../session/chaos-run-record.js'
 
-// a real local service whose health the fault flips: POST /break → 503s, POST /fix → 200s
+// a real local service whose health the fault flips: POST /break → 503s, POST /fix → 200s;
+// POST /await-failures answers once the service has answered FAILURES_IN_FAULT GETs with 503 since the break
+const FAILURES_IN_FAULT = 5
 let server: Server
 let url: string
 let broken = false
+let failedAnswers = 0
+const awaitingFailures: Array<() => void> = []
 beforeAll(async () => {
   server = createServer((request, response) => {
-    if (request.method === 'POST') broken = request.url === '/break'
+    if (request.method === 'POST' && request.url === '/await-failures') {
+      const answer = () => (failedAnswers >= FAILURES_IN_FAULT ? void response.end('seen') : awaitingFailures.push(answer))
+      return answer()
+    }
+    if (request.method === 'POST') {
+      broken = request.url === '/break'
+      failedAnswers = 0
+    }
+    if (broken && request.method === 'GET') failedAnswers += 1
     response.writeHead(broken && request.method === 'GET' ? 503 : 200).end(broken ? 'down' : 'ok')
+    if (failedAnswers >= FAILURES_IN_FAULT) for (const wake of awaitingFailures.splice(0)) wake()
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
@@ -40,6 +53,8 @@ aroundEach(async (runTest) => {
 const post = (name: string, path: string): Action => ({ type: 'action', name, provider: { type: 'http', url: `${url}${path}`, method: 'POST' } })
 const serviceAnswers = () => steadyState('the service answers', [http.probe('service-answers', { url: `${url}/`, timeout: '1s' })])
 const breakService = () => fault('break the service', { actions: [post('break', '/break')], rollbacks: [post('fix', '/fix')], pauses: { after: '500ms' } })
+// the fault lasts until the load has met it, however slowly a loaded machine sends the requests
+const breakServiceUnderLoad = () => fault('break the service', { actions: [post('break', '/break'), post('await-failures', '/await-failures')], rollbacks: [post('fix', '/fix')] })
 
 // eslint-disable-next-line no-control-regex
 const normalise = (text: string) => text.replace(/\u001b\[\d+m/g, '').replace(scope.journalDir!, '<dir>').replace(/\d+(\.\d+)?(ms|s)\b/g, 'T').replace(/ {2,}\d+ req\/s/g, ' N req/s').replace(/\(\d+\/\d+\)/g, '(n/N)').replace(/\b\d+\.\d+%/g, 'P%')
@@ -56,7 +71,7 @@ const failureOf = async (assertion: () => Promise<unknown>): Promise<string> => 
 describe('toStaySteadyDuring', () => {
   it('fails with the probe, the recovery, the SLO breaches per phase and the journal path, and always rolls back', async () => {
     const message = await failureOf(() =>
-      expect(serviceAnswers()).toStaySteadyDuring(breakService(), { load: { url, connections: 2, rate: 40, baseline: '500ms' }, slo: { errorRate: 0 }, recoverWithin: '1s' }),
+      expect(serviceAnswers()).toStaySteadyDuring(breakServiceUnderLoad(), { load: { url, connections: 2, rate: 40, baseline: '500ms' }, slo: { errorRate: 0 }, recoverWithin: '1s' }),
     )
     expect(message).toMatchInlineSnapshot(`
       "expect(steadyState).toStaySteadyDuring(fault)

@@ -1,20 +1,9 @@
-import { formatDuration, parseDuration, type Duration } from '../authoring/duration.js'
-import { explainLoad } from './explain-journal.js'
-import { describeFailedShare, LOAD_PHASES, PHASE_LABEL, type LoadPhase, type LoadReportLike } from './load-report.js'
+import { formatDuration, parseDuration } from '../authoring/duration.js'
+import { explainLoad } from '../session/explain-journal.js'
+import { describeFailedShare, LOAD_PHASES, PHASE_LABEL, type LoadReportLike, type Slo } from '../session/load-report.js'
 import { findInvalidOptions } from '../options/check-options.js'
 import { sloSchema } from '../options/slo-schema.js'
 import { hintFor, type ChaosMatcherResult, type MatcherContextLike } from './matcher-context.js'
-
-/** Service-level objective for load figures; every phase present must meet it unless `phases` narrows it. */
-export interface Slo {
-  /** Highest acceptable 99th percentile latency; a bare number is milliseconds. */
-  p99?: Duration
-  /** Highest acceptable share of failed requests (errors + timeouts + non-2xx), 0..1. */
-  errorRate?: number
-  /** Lowest acceptable throughput in requests per second. */
-  minThroughput?: number
-  phases?: LoadPhase[]
-}
 
 /** Each SLO breach in a load report, one line per phase and figure. */
 export const findSloBreaches = (report: LoadReportLike, slo: Slo): string[] => {

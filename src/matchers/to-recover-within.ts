@@ -1,7 +1,7 @@
 import { parseDuration, formatDuration, type Duration } from '../authoring/duration.js'
 import type { Journal } from '../journal/types.js'
-import { explainJournal } from './explain-journal.js'
-import { extrasOf, isJournal } from './journal-extras.js'
+import { explainJournal } from '../session/explain-journal.js'
+import { extrasOf, isJournal } from '../session/journal-extras.js'
 import { notAJournal } from './journal-verdict-matchers.js'
 import { hintFor, type ChaosMatcherResult, type MatcherContextLike } from './matcher-context.js'
 

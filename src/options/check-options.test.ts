@@ -8,7 +8,7 @@ import { startCluster } from '../clusters/start-cluster.js'
 import { istio } from '../drivers/istio/builders.js'
 import { k8s } from '../drivers/kubernetes/builders.js'
 import { startLoad } from '../drivers/load/start-load.js'
-import { runInScope, type RunScope } from '../matchers/run-scope.js'
+import { runInScope, type RunScope } from '../session/run-scope.js'
 import '../vitest/setup.js'
 import { closestName } from './closest-name.js'
 

@@ -1,6 +1,6 @@
 import { isAbsolute, join, relative } from 'node:path'
 import type { Reporter, TestCase, TestModule, Vitest } from 'vitest/node'
-import type { ChaosTaskMeta } from '../matchers/chaos-run-record.js'
+import type { ChaosTaskMeta } from '../session/chaos-run-record.js'
 import { writeJournal } from '../journal/write-journal.js'
 import type { ChaosTestResult } from './chaos-test-result.js'
 import { writeChaosReports, type ChaosReportOptions } from './write-chaos-reports.js'

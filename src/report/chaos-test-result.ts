@@ -1,4 +1,4 @@
-import type { ChaosRunRecord } from '../matchers/chaos-run-record.js'
+import type { ChaosRunRecord } from '../session/chaos-run-record.js'
 
 /** One finished test that ran chaos experiments, as the reporter sees it. */
 export interface ChaosTestResult {

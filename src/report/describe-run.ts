@@ -1,6 +1,6 @@
 import { formatDuration } from '../authoring/duration.js'
-import type { ChaosRunRecord } from '../matchers/chaos-run-record.js'
-import { describeFailedShare, type PhaseFigures } from '../matchers/load-report.js'
+import type { ChaosRunRecord } from '../session/chaos-run-record.js'
+import { describeFailedShare, type PhaseFigures } from '../session/load-report.js'
 
 const phaseFigures = (label: string, figures: PhaseFigures | undefined): string | undefined =>
   figures &&

@@ -1,5 +1,5 @@
 import pc from 'picocolors'
-import type { ChaosVerdict } from '../matchers/chaos-run-record.js'
+import type { ChaosVerdict } from '../session/chaos-run-record.js'
 import type { ChaosTestResult } from './chaos-test-result.js'
 import { describeFaults, describeLoad, describeRecovery } from './describe-run.js'
 

@@ -1,4 +1,4 @@
-import type { ChaosRunRecord } from '../matchers/chaos-run-record.js'
+import type { ChaosRunRecord } from '../session/chaos-run-record.js'
 import type { ChaosTestResult } from './chaos-test-result.js'
 import { describeFaults, describeLoad, describeRecovery } from './describe-run.js'
 import { escapeHtml } from './escape-html.js'

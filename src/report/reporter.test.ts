@@ -7,7 +7,7 @@ import type { Locator } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startVitest } from 'vitest/node'
 import type { Journal } from '../journal/types.js'
-import { extrasOf } from '../matchers/journal-extras.js'
+import { extrasOf } from '../session/journal-extras.js'
 import ChaosReporter from './chaos-reporter.js'
 import { chromiumMissingReason, inkShare, launchChromium } from './testing/headless-chromium.js'
 

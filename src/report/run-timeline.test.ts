@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Journal } from '../journal/types.js'
-import type { ChaosRunRecord } from '../matchers/chaos-run-record.js'
-import type { LoadReportLike } from '../matchers/load-report.js'
+import type { ChaosRunRecord } from '../session/chaos-run-record.js'
+import type { LoadReportLike } from '../session/load-report.js'
 import { buildRunTimeline } from './run-timeline.js'
 
 const journal: Journal = {

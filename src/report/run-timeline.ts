@@ -1,8 +1,8 @@
 import { parseDuration } from '../authoring/duration.js'
 import type { Run } from '../journal/types.js'
-import type { ChaosRunRecord } from '../matchers/chaos-run-record.js'
-import { extrasOf } from '../matchers/journal-extras.js'
-import type { LoadPhase } from '../matchers/load-report.js'
+import type { ChaosRunRecord } from '../session/chaos-run-record.js'
+import { extrasOf } from '../session/journal-extras.js'
+import type { LoadPhase } from '../session/load-report.js'
 
 /** A stretch of the run in one phase, in ms since the journal's start. */
 export interface PhaseBand { phase: LoadPhase; fromMs: number; toMs: number }

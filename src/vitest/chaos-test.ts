@@ -1,25 +1,25 @@
 import { test as base } from 'vitest'
 import { clusterFromEnv } from '../clusters/cluster-from-env.js'
-import type { StartClusterOptions } from '../clusters/cluster-provider.js'
+import type { ClusterOptions, StartClusterOptions } from '../clusters/cluster-provider.js'
 import { startCluster } from '../clusters/start-cluster.js'
 import type { StartedCluster } from '../clusters/started-cluster.js'
 import type { ActivityCatalog } from '../experiment/activity-function.js'
-import { openChaosContext, type ChaosContext } from '../matchers/chaos-context.js'
-import { bindScopeToTask, enterRunScope } from '../matchers/run-scope.js'
+import { openChaosContext, type ChaosContext } from '../session/chaos-context.js'
+import { bindScopeToTask, enterRunScope } from '../session/run-scope.js'
 import { defineExperimentTest, type ExperimentTestOptions, type RegisterChaosTest } from './experiment-test.js'
-import { useClusterEnv } from '../matchers/use-cluster-env.js'
+import { useClusterEnv } from '../session/use-cluster-env.js'
 import { chaosTimeoutMs, readPausesSeconds } from '../config/chaos-timeouts.js'
 import { clusterProviderFor } from '../config/cluster-provider-for.js'
 import { configuredTestTimeout } from './configured-timeout.js'
 import { withDefaultTimeout } from './with-default-timeout.js'
-import { checkClusterForLeftovers } from '../matchers/check-cluster-leftovers.js'
+import { checkClusterForLeftovers } from '../session/check-cluster-leftovers.js'
 import './setup.js'
 
 export interface ChaosTestOptions {
   /** `worker` (default): one cluster per worker; `file`: a fresh cluster per test file. */
   scope?: 'worker' | 'file'
   /** Cluster options over `clusterFromEnv()` (`CHAOS_CLUSTER`, emulated by default); `false` for experiments without Kubernetes. */
-  cluster?: StartClusterOptions | false
+  cluster?: ClusterOptions | StartClusterOptions | false
   /** Folder for journals; default `.chaos/journals`. */
   journalDir?: string
   /** Replaces the drivers' catalog for python activities. */

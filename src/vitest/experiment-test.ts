@@ -2,14 +2,10 @@ import { basename } from 'node:path'
 import type { ExpectStatic } from 'vitest'
 import { loadExperiment } from '../experiment/load-experiment.js'
 import type { Experiment } from '../experiment/types.js'
-import type { Journal } from '../journal/types.js'
-import { usesIstio } from '../matchers/uses-istio.js'
-import type { ChaosContext } from '../matchers/chaos-context.js'
-import { explainJournal } from '../matchers/explain-journal.js'
+import { usesIstio } from '../session/uses-istio.js'
+import type { ChaosContext } from '../session/chaos-context.js'
+import { expectOutcome, type ExpectedOutcome } from '../session/expect-outcome.js'
 import type { RunOptions } from '../run/run-options.js'
-
-/** What the run of an experiment file must end as: `steady` (completed, not deviated), `deviated`, or a journal status. */
-export type ExpectedOutcome = 'steady' | 'deviated' | 'completed' | 'failed' | 'interrupted' | 'aborted'
 
 export interface ExperimentTestOptions {
   /** Default `steady`. */
@@ -20,18 +16,6 @@ export interface ExperimentTestOptions {
   options?: RunOptions
   /** Test timeout in ms (pauses in Chaos Toolkit files are often 20 s or more). */
   timeout?: number
-}
-
-const failedActions = (journal: Journal): string[] => journal.run.filter((run) => run.status === 'failed').map((run) => run.activity.name)
-
-/** Asserts the journal ended as expected, with the run explained on failure. */
-export const expectOutcome = (expect: ExpectStatic, journal: Journal, outcome: ExpectedOutcome): void => {
-  if (outcome === 'steady') expect(journal).toBeSteady()
-  else if (outcome === 'deviated') {
-    expect(journal).toHaveDeviated()
-    expect(failedActions(journal), `a deviation only counts when the fault was applied\n${explainJournal(journal, {})}`).toEqual([])
-  }
-  else expect(journal.status, `expected status ${outcome}\n${explainJournal(journal, {})}`).toBe(outcome)
 }
 
 /** The part of `chaosTest` an experiment test needs. */

@@ -4,7 +4,7 @@ import type { StartedCluster } from '../clusters/started-cluster.js'
 import type { Journal } from '../journal/types.js'
 import { fault, http, steadyState } from '../authoring/index.js'
 import type { LoadReport } from '../drivers/load/load-types.js'
-import type { ChaosRunRecord } from '../matchers/chaos-run-record.js'
+import type { ChaosRunRecord } from '../session/chaos-run-record.js'
 import { chaosTest, createChaosTest, expect, type ChaosContext } from './index.js'
 
 const app = steadyState('app', [http.probe('page', { path: '/productpage' })])

@@ -1,9 +1,10 @@
 import './setup.js'
 
 export { chaosTest, createChaosTest, type ChaosTestOptions } from './chaos-test.js'
-export { expectOutcome, type ExpectedOutcome, type ExperimentTestOptions } from './experiment-test.js'
-export type { ChaosContext } from '../matchers/chaos-context.js'
+export { type ExperimentTestOptions } from './experiment-test.js'
+export { expectOutcome, type ExpectedOutcome } from '../session/expect-outcome.js'
+export type { ChaosContext } from '../session/chaos-context.js'
 export type { ChaosMatchers, ChaosTaskMeta } from './matcher-types.js'
-export type { ChaosRunRecord, ChaosVerdict } from '../matchers/chaos-run-record.js'
+export type { ChaosRunRecord, ChaosVerdict } from '../session/chaos-run-record.js'
 export { chaosMatchers } from '../matchers/chaos-matchers.js'
 export { expect } from 'vitest'

@@ -1,5 +1,5 @@
 import type { ChaosMatchers } from '../matchers/chaos-matchers.js'
-import type { ChaosTaskMeta } from '../matchers/chaos-run-record.js'
+import type { ChaosTaskMeta } from '../session/chaos-run-record.js'
 
 declare module 'vitest' {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any, @typescript-eslint/no-empty-object-type

@@ -3,12 +3,9 @@ import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { DEFAULT_KIND_NAME } from '../../clusters/cluster-provider.js'
 import { formatEnvLines, readClusterState, removeClusterState, writeClusterState, writeEnvFile } from '../../clusters/cluster-state.js'
-import { requireBinary } from '../../clusters/find-binary.js'
-import { kindDeleteArgs } from '../../clusters/kind-commands.js'
-import { runCommand } from '../../clusters/run-command.js'
+import { loadClusterProvider } from '../../clusters/load-cluster-provider.js'
 import { startCluster } from '../../clusters/start-cluster.js'
 import type { ClusterProviderName, StartedCluster } from '../../clusters/started-cluster.js'
-import { stopRecordedProcess } from '../../clusters/stop-recorded-process.js'
 import type { ProcessProgram, ProcessPrograms } from '../../emulator/workloads/program.js'
 import { isChaosError } from '../../errors.js'
 import type { CliCommand, CliIO } from '../cli-command.js'
@@ -96,7 +93,8 @@ const recordCluster = async (cluster: StartedCluster, args: ClusterArgs, foregro
 
 const clusterUp = async (args: ClusterArgs, io: CliIO): Promise<number> => {
   const provider = args.provider ?? 'emulated'
-  const foreground = provider !== 'kind'
+  // a cluster that lives in this process keeps it in the foreground; a detached one (kind) is left running
+  const foreground = (await loadClusterProvider(provider)).lifetime === 'process'
   const cluster = await startCluster({
     provider, stateDir: args.stateDir, bookinfo: args.bookinfo, signal: io.signal, keep: !foreground, programs: args.programs, manifests: args.manifests,
     ...(args.name ? { name: args.name } : {}), log: (line) => io.stderr(`${line}\n`),
@@ -110,7 +108,7 @@ const clusterUp = async (args: ClusterArgs, io: CliIO): Promise<number> => {
     io.stdout(formatEnvLines(cluster.env))
     io.stderr(`${provider} cluster '${cluster.name}' is ready (API ${cluster.urls.api}); state in ${statePath}\n`)
     if (!foreground) {
-      io.stderr(`it keeps running in Docker; delete it with \`vitest-chaos cluster down --provider kind --state-dir ${args.stateDir}\`\n`)
+      io.stderr(`it keeps running; delete it with \`vitest-chaos cluster down --provider ${provider} --state-dir ${args.stateDir}\`\n`)
       return 0
     }
     io.stderr('in another terminal: source ' + join(args.stateDir, 'env') + ' && npx vitest run chaos   (Ctrl-C here stops the cluster)\n')
@@ -120,7 +118,8 @@ const clusterUp = async (args: ClusterArgs, io: CliIO): Promise<number> => {
     if (foreground) {
       await cluster.stop()
       await removeClusterState(args.stateDir)
-      if (provider === 'emulated') await rm(cluster.kubeconfigPath, { force: true })
+      // the kubeconfig names a cluster that is gone now
+      await rm(cluster.kubeconfigPath, { force: true })
     }
   }
   return 0
@@ -128,27 +127,12 @@ const clusterUp = async (args: ClusterArgs, io: CliIO): Promise<number> => {
 
 const clusterDown = async (args: ClusterArgs, io: CliIO): Promise<number> => {
   const state = await readClusterState(args.stateDir)
-  const provider = args.provider ?? state?.provider
-  if (provider === 'kind') {
-    const name = args.name ?? (state?.provider === 'kind' ? state.name : DEFAULT_KIND_NAME)
-    const env = process.env
-    await runCommand(requireBinary('kind', env, 'kind'), kindDeleteArgs(name), { provider: 'kind', env, signal: io.signal, log: (line) => io.stderr(`${line}\n`) })
-    await removeClusterState(args.stateDir)
-    io.stderr(`kind cluster '${name}' deleted\n`)
-    return 0
-  }
-  if (state?.pid === undefined) {
-    io.stderr(`vitest-chaos cluster down: no running cluster recorded in ${join(args.stateDir, 'cluster.json')}; for kind, pass --provider kind\n`)
-    return 1
-  }
-  const outcome = await stopRecordedProcess(state.pid)
-  if (outcome === 'still-running') {
-    io.stderr(`vitest-chaos cluster down: process ${state.pid} did not stop within 30 s; stop it with \`kill ${state.pid}\`\n`)
-    return 1
-  }
-  if (outcome === 'not-running') await removeClusterState(args.stateDir)
-  io.stderr(outcome === 'stopped' ? `${state.provider} cluster stopped (process ${state.pid})\n` : `no process ${state.pid} was running; removed the stale ${join(args.stateDir, 'cluster.json')}\n`)
-  return 0
+  const provider = await loadClusterProvider(args.provider ?? state?.provider ?? 'emulated')
+  const { stopped, message } = await provider.stopRecorded({
+    stateDir: args.stateDir, state, env: process.env, signal: io.signal, log: (line) => io.stderr(`${line}\n`), ...(args.name ? { name: args.name } : {}),
+  })
+  io.stderr(stopped ? `${message}\n` : `vitest-chaos cluster down: ${message}\n`)
+  return stopped ? 0 : 1
 }
 
 /** `vitest-chaos cluster up|down`: a cluster for a second terminal, its env printed on stdout. */

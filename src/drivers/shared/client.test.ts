@@ -1,4 +1,6 @@
+import { subscribe, unsubscribe } from 'node:diagnostics_channel'
 import { writeFileSync } from 'node:fs'
+import type { ClientRequest } from 'node:http'
 import { join } from 'node:path'
 import { CoreV1Api } from '@kubernetes/client-node'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
@@ -52,5 +54,19 @@ describe('loadKubeConfig (chaosk8s create_k8s_api_client rules)', () => {
     expect(await namespacesVia({ KUBERNETES_API_KEY: cluster.token })).toContain('default')
     process.env.KUBERNETES_API_KEY = 'wrong-token'
     await expect(namespacesVia()).rejects.toMatchObject({ code: 401 })
+  })
+
+  it('shares one keep-alive connection between calls, also across separately loaded configs', async () => {
+    process.env.KUBECONFIG = cluster.kubeconfigPath
+    await namespacesVia()
+    const reused: boolean[] = []
+    const onResponse = (message: unknown) => reused.push((message as { request: ClientRequest }).request.reusedSocket)
+    subscribe('http.client.response.finish', onResponse)
+    try {
+      for (let call = 0; call < 5; call += 1) expect(await namespacesVia()).toContain('default')
+    } finally {
+      unsubscribe('http.client.response.finish', onResponse)
+    }
+    expect(reused).toEqual([true, true, true, true, true])
   })
 })

@@ -1,7 +1,7 @@
 // One container: start its program, probe it, restart it in place after a crash (with back-off), stop it.
 import { kubeNow } from '../controllers/kube-time.js'
 import type { Container, Pod, Probe } from '../controllers/kube-types.js'
-import type { OutboundFetch, Program, RunningProgram, ServiceLink } from '../workloads/program.js'
+import type { InThreadHandler, OutboundFetch, Program, RunningProgram, ServiceLink } from '../workloads/program.js'
 import { ContainerConfigError } from './container-env.js'
 import { newContainerId, type ContainerRecord, type TerminatedState } from './container-status.js'
 import { probeContainerPort, runProbe } from './run-probe.js'
@@ -40,6 +40,8 @@ const listenPorts = (container: Container): number[] => {
 export class ContainerRunner {
   readonly record: ContainerRecord
   ports: Record<number, number> = {}
+  /** containerPort → the program's handler when it runs in this thread (bookinfo's); empty once it stops. */
+  inThread: Readonly<Record<number, InThreadHandler>> = {}
   #options: ContainerRunnerOptions
   #running: RunningProgram | undefined
   #timers = new Set<NodeJS.Timeout>()
@@ -94,6 +96,7 @@ export class ContainerRunner {
     if (this.#stopping) return void running.stop().catch(() => undefined)
     this.#running = running
     this.ports = running.ports
+    this.inThread = running.inThread ?? {}
     const startedAt = kubeNow()
     if (first) this.#options.event('Pulled', `Container image "${container.image}" already present on machine`)
     this.#options.event('Created', `Created container: ${container.name}`)
@@ -111,6 +114,7 @@ export class ContainerRunner {
 
   #terminate(fields: Omit<TerminatedState, 'finishedAt' | 'containerID'>): void {
     this.ports = {}
+    this.inThread = {}
     const terminated: TerminatedState = { ...fields, finishedAt: kubeNow(), containerID: this.record.containerID }
     if (terminated.startedAt === undefined) delete terminated.startedAt
     Object.assign(this.record, { state: { terminated }, ready: false, started: false })

@@ -88,7 +88,9 @@ export class PodWorker {
   #sync(): void {
     this.#deps.network.unregister(this.uid)
     for (const runner of this.#runners) {
-      for (const [containerPort, hostPort] of Object.entries(runner.ports)) this.#deps.network.register(this.uid, Number(containerPort), hostPort)
+      for (const [containerPort, hostPort] of Object.entries(runner.ports)) {
+        this.#deps.network.register(this.uid, Number(containerPort), hostPort, runner.inThread[Number(containerPort)])
+      }
     }
     const current = this.#current()
     if (!current) return

@@ -1,7 +1,7 @@
 // The loopback ports a process reaches the mesh through: an HTTP proxy, and one port per Service port of its namespace.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { withoutHopByHop } from '../mesh/forward.js'
+import { withoutHopByHop } from '../mesh/without-hop-by-hop.js'
 import type { OutboundFetch, ServiceLink } from '../workloads/program.js'
 import { readRequestBody } from '../mesh/read-request-body.js'
 

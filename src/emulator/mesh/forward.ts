@@ -1,12 +1,9 @@
 import { type Agent, request as httpRequest } from 'node:http'
 import type { PodAddress } from '../pod-network.js'
 import { type MeshRequest, pathWithQuery } from './mesh-request.js'
+import { forwardInThread } from './forward-in-thread.js'
 import type { AttemptOutcome } from './retry-policy.js'
-
-const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'upgrade', 'te', 'trailer'])
-
-export const withoutHopByHop = <T>(headers: Record<string, T>): Record<string, T> =>
-  Object.fromEntries(Object.entries(headers).filter(([name, value]) => value !== undefined && !HOP_BY_HOP.has(name.toLowerCase())))
+import { withoutHopByHop } from './without-hop-by-hop.js'
 
 export interface ForwardOptions {
   agent: Agent
@@ -66,6 +63,9 @@ const sendOnce = (address: PodAddress, request: MeshRequest, options: ForwardOpt
     outgoing.end(request.body)
   })
 
-/** One try against one pod; the whole answer is buffered so a retry or a timeout never leaves half a response behind. */
+/**
+ * One try against one pod; the whole answer is buffered so a retry or a timeout never leaves half a response behind.
+ * A program in the cluster's thread is called directly, the same request and outcomes without the socket.
+ */
 export const forwardOnce = (address: PodAddress, request: MeshRequest, options: ForwardOptions): Promise<AttemptOutcome> =>
-  sendOnce(address, request, options, true)
+  address.inThread ? forwardInThread(address.inThread, request, options) : sendOnce(address, request, options, true)

@@ -39,9 +39,15 @@ export const servicePorts = (service: KubeObject): ServicePort[] => ((service.sp
 
 /**
  * Routable endpoints of a Service port, narrowed to a subset's labels; undefined when the Service has no such port.
- * Read on every attempt, so a pod that stops being ready leaves the pool at once.
+ * Worked out again after any pod change (and for a changed Service), so a pod that stops being ready leaves the pool
+ * at once. Callers must not mutate the list.
  */
-export const readyEndpoints = (view: ClusterView, target: ServiceTarget, port: number, subsetLabels: Record<string, string> = {}): Endpoint[] | undefined => {
+export const readyEndpoints = (view: ClusterView, target: ServiceTarget, port: number, subsetLabels: Record<string, string> = {}): Endpoint[] | undefined =>
+  view.derive(WATCHED.pods, `${target.service.metadata.uid ?? target.fqdn}@${target.service.metadata.resourceVersion ?? ''}|${port}|${JSON.stringify(subsetLabels)}`, () =>
+    listReadyEndpoints(view, target, port, subsetLabels),
+  )
+
+const listReadyEndpoints = (view: ClusterView, target: ServiceTarget, port: number, subsetLabels: Record<string, string>): Endpoint[] | undefined => {
   const servicePort = servicePorts(target.service).find((candidate) => candidate.port === port)
   if (!servicePort) return undefined
   const selector = (target.service.spec as { selector?: Record<string, string> } | undefined)?.selector

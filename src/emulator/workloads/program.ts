@@ -1,4 +1,5 @@
 // The contract between the kubelet and the programs that stand in for container images.
+import type { IncomingHttpHeaders } from 'node:http'
 
 /** A `fetch` whose requests leave the pod through its sidecar (the mesh), e.g. `fetch('http://reviews:9080/reviews/0')`. */
 export type OutboundFetch = (url: string, init?: RequestInit) => Promise<Response>
@@ -36,7 +37,37 @@ export interface RunningProgram {
   exited?: Promise<{ exitCode: number }>
   /** SIGKILL, when `stop()` outlasts the grace period (programs that are processes). */
   kill?: () => void
+  /** containerPort → the same server's handler, for callers in the cluster's thread (the mesh): no socket, no HTTP parse. */
+  inThread?: Readonly<Record<number, InThreadHandler>>
 }
+
+/** A request as the program's HTTP server would have parsed it off the socket. */
+export interface InThreadRequest {
+  method: string
+  /** Path and query, e.g. `/reviews/0?x=1`. */
+  url: string
+  /** Lower-case names, including `host` and `connection` as the HTTP client sends them. */
+  headers: IncomingHttpHeaders
+  body: Buffer
+}
+
+/** An answer as an HTTP client would have parsed it: lower-case names, string values, `set-cookie` always a list. */
+export interface InThreadResponse {
+  status: number
+  headers: Record<string, string | string[]>
+  body: Buffer
+}
+
+/** `'refused'`: the program no longer listens (stopped); `'reset'`: it dropped the connection before a whole answer. */
+export type InThreadOutcome = InThreadResponse | 'refused' | 'reset'
+
+/**
+ * Serves one request in the calling thread, exactly as the program's loopback port would.
+ *
+ * @example
+ * const outcome = await running.inThread?.[9080]?.({ method: 'GET', url: '/health', headers: { host: 'details:9080' }, body: Buffer.alloc(0) })
+ */
+export type InThreadHandler = (request: InThreadRequest) => Promise<InThreadOutcome>
 
 /** Starts the stand-in for one container image. */
 export type Program = (context: ProgramContext) => Promise<RunningProgram>

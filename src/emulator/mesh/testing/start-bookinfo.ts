@@ -24,7 +24,8 @@ export interface BookinfoWorld {
   close(): Promise<void>
 }
 
-export const startBookinfo = async (): Promise<BookinfoWorld> => {
+/** `inThread: false`: the mesh reaches the programs only through their loopback ports. */
+export const startBookinfo = async (options: { inThread?: boolean } = {}): Promise<BookinfoWorld> => {
   const store = new Store()
   const network = new PodNetwork()
   const apply = async (path: string) => {
@@ -32,7 +33,7 @@ export const startBookinfo = async (): Promise<BookinfoWorld> => {
   }
   for (const path of bookinfoManifestFiles) await apply(path)
   const mesh = createMesh({ store, network })
-  const pods = await startTestPods(store, network, mesh, bookinfoPrograms)
+  const pods = await startTestPods(store, network, mesh, bookinfoPrograms, options)
   const ingress = await mesh.startIngress({ port: 0 })
   const fetchFrom = (labels: Record<string, string> = { app: 'sleep' }) => {
     const pod: KubeObject = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'sleep', namespace: 'bookinfo', labels } }

@@ -34,7 +34,14 @@ export interface TestPods {
 
 const READY = { phase: 'Running', conditions: [{ type: 'Ready', status: 'True' }] }
 
-export const startTestPods = async (store: Store, network: PodNetwork, mesh: Pick<Mesh, 'outboundFetch'>, programs: ProgramRegistry): Promise<TestPods> => {
+/** `inThread: false` registers only the pods' loopback ports, so the mesh reaches every program through a socket. */
+export const startTestPods = async (
+  store: Store,
+  network: PodNetwork,
+  mesh: Pick<Mesh, 'outboundFetch'>,
+  programs: ProgramRegistry,
+  options: { inThread?: boolean } = {},
+): Promise<TestPods> => {
   const byName = new Map<string, TestPod>()
   for (const deployment of store.list('apps/deployments')) {
     const { spec } = deployment as unknown as DeploymentShape
@@ -62,7 +69,9 @@ export const startTestPods = async (store: Store, network: PodNetwork, mesh: Pic
           log: () => undefined,
           fetch: mesh.outboundFetch(pod),
         })
-        for (const [containerPort, hostPort] of Object.entries(started.ports)) network.register(pod.metadata.uid ?? '', Number(containerPort), hostPort)
+        for (const [containerPort, hostPort] of Object.entries(started.ports)) {
+          network.register(pod.metadata.uid ?? '', Number(containerPort), hostPort, options.inThread === false ? undefined : started.inThread?.[Number(containerPort)])
+        }
         running.push(started)
       }
       byName.set(name, { pod, programs: running })

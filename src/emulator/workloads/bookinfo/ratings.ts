@@ -1,14 +1,13 @@
-import type { ServerResponse } from 'node:http'
 import { imageName, type Program, type ProgramContext } from '../program.js'
 import { forwardHeaders } from './forward-headers.js'
-import { sendJson, serveHttp } from './serve-http.js'
+import { type HandlerResponse, sendJson, serveHttp } from './serve-http.js'
 
 type Ratings = Record<string, number>
 
 const DEFAULT_RATINGS: Ratings = { Reviewer1: 5, Reviewer2: 4 }
 const DATABASE_TIMEOUT_MS = 10_000
 
-const send = (response: ServerResponse, status: number, value: unknown) => sendJson(response, status, JSON.stringify(value), 'Content-type')
+const send = (response: HandlerResponse, status: number, value: unknown) => sendJson(response, status, JSON.stringify(value), 'Content-type')
 
 /** `mongodb://mongodb:27017/test` → the emulated data service's collection URL `http://mongodb:27017/test/ratings`. */
 export const ratingsCollectionUrl = (mongoUrl: string): string => {

@@ -1,7 +1,6 @@
-import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Program, ProgramContext } from '../../program.js'
 import { forwardHeaders } from '../forward-headers.js'
-import { sendJson, sendText, serveHttp } from '../serve-http.js'
+import { type HandlerRequest, type HandlerResponse, sendJson, sendText, serveHttp } from '../serve-http.js'
 import { type DownstreamResult, getProductDetails, getProductRatings, getProductReviews } from './call-downstream.js'
 import { PRODUCTS } from './product.js'
 import { pythonJsonDumps } from './python-json.js'
@@ -20,28 +19,28 @@ const NOT_FOUND = `<!doctype html>
 `
 
 /** `end-user` comes only from the signed session, never from an incoming header; tracing headers are copied. */
-const outgoingHeaders = (request: IncomingMessage): Record<string, string> => {
+const outgoingHeaders = (request: HandlerRequest): Record<string, string> => {
   const user = decodeSession(request.headers.cookie).user
   return { ...(user !== undefined ? { 'end-user': user } : {}), ...forwardHeaders(request.headers) }
 }
 
 /** 302 to the Referer, as upstream; without one we send the user to `/productpage` (upstream fails there). */
-const redirectBack = (request: IncomingMessage, response: ServerResponse, setCookie: string) => {
+const redirectBack = (request: HandlerRequest, response: HandlerResponse, setCookie: string) => {
   const location = request.headers.referer ?? '/productpage'
   response.writeHead(302, { location, 'set-cookie': setCookie, 'content-type': HTML, 'content-length': 0 })
   response.end()
 }
 
-const sendApi = (response: ServerResponse, { status, json }: DownstreamResult) => sendJson(response, status, pythonJsonDumps(json))
+const sendApi = (response: HandlerResponse, { status, json }: DownstreamResult) => sendJson(response, status, pythonJsonDumps(json))
 
-const formValue = (request: IncomingMessage, body: Buffer, name: string): string | undefined => {
+const formValue = (request: HandlerRequest, body: Buffer, name: string): string | undefined => {
   const query = new URL(request.url ?? '/', 'http://productpage').searchParams
   const contentType = request.headers['content-type'] ?? ''
   const form = contentType.includes('application/x-www-form-urlencoded') || !contentType ? new URLSearchParams(body.toString('utf8')) : new URLSearchParams()
   return form.get(name) ?? query.get(name) ?? undefined
 }
 
-const handle = async (context: ProgramContext, results: RequestResults, request: IncomingMessage, response: ServerResponse, body: Buffer): Promise<void> => {
+const handle = async (context: ProgramContext, results: RequestResults, request: HandlerRequest, response: HandlerResponse, body: Buffer): Promise<void> => {
   const path = new URL(request.url ?? '/', 'http://productpage').pathname
   const method = request.method ?? 'GET'
   if (method === 'POST' && path === '/login') return redirectBack(request, response, sessionSetCookie({ user: formValue(request, body, 'username') ?? '' }))

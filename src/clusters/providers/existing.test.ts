@@ -5,8 +5,8 @@ import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ClusterError } from '../errors.js'
-import { startCluster } from './start-cluster.js'
+import { ClusterError } from '../../errors.js'
+import { startCluster } from '../start-cluster.js'
 
 const kubeconfigFor = (server: string, contexts: string[], current: string) => `apiVersion: v1
 kind: Config

@@ -4,14 +4,13 @@ import { verdictOf } from './chaos-run-record.js'
 import { addExtras } from './journal-extras.js'
 import { journalPathFor } from './journal-path.js'
 import type { LoadReportLike } from './load-report.js'
-import type { MatcherContextLike } from './matcher-context.js'
 import { currentRunScope } from './run-scope.js'
 
 const runsPerTest = new Map<string, number>()
 
 /** Writes the journal where the reporter expects it and hands the run to the current test; returns the path. */
 export const recordRun = async (
-  context: Pick<MatcherContextLike, 'testPath' | 'currentTestName'>,
+  context: { testPath?: string; currentTestName?: string },
   journal: Journal,
   extra: { load?: LoadReportLike; recoverySeconds?: number | null } = {},
 ): Promise<string> => {

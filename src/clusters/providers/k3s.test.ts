@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { ClusterError } from '../errors.js'
-import { requireDockerDaemon } from './require-docker-daemon.js'
-import { startCluster } from './start-cluster.js'
+import { ClusterError } from '../../errors.js'
+import { requireDockerDaemon } from '../require-docker-daemon.js'
+import { startCluster } from '../start-cluster.js'
 
 const dockerReason = await requireDockerDaemon(process.env, 'k3s').then(() => undefined, (error: Error) => error.message)
 

@@ -2,9 +2,9 @@ import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ClusterError } from '../errors.js'
-import { findBinary } from './find-binary.js'
-import { startCluster } from './start-cluster.js'
+import { ClusterError } from '../../errors.js'
+import { findBinary } from '../find-binary.js'
+import { startCluster } from '../start-cluster.js'
 
 // real executables in a temp PATH stand in for the CLIs a machine may or may not have
 const script = async (dir: string, name: string, body: string) => {

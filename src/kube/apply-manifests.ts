@@ -2,8 +2,7 @@ import { ApiException, KubernetesObjectApi, PatchStrategy, type KubeConfig, type
 import { readFile } from 'node:fs/promises'
 import { parseAllDocuments } from 'yaml'
 import { ClusterError } from '../errors.js'
-
-const CLUSTER_SCOPED = new Set(['Namespace', 'Node', 'ClusterRole', 'ClusterRoleBinding', 'CustomResourceDefinition', 'PersistentVolume', 'StorageClass'])
+import { isClusterScoped } from './cluster-scoped-kinds.js'
 
 /** Every object in the given YAML files, in order, with `namespace` filled in where missing. */
 export const readManifests = async (paths: readonly string[], namespace: string): Promise<KubernetesObject[]> => {
@@ -13,7 +12,7 @@ export const readManifests = async (paths: readonly string[], namespace: string)
     for (const document of parseAllDocuments(text)) {
       const object = document.toJS() as KubernetesObject | null
       if (!object?.kind) continue
-      if (!CLUSTER_SCOPED.has(object.kind)) object.metadata = { ...object.metadata, namespace: object.metadata?.namespace ?? namespace }
+      if (!isClusterScoped(object.kind)) object.metadata = { ...object.metadata, namespace: object.metadata?.namespace ?? namespace }
       objects.push(object)
     }
   }

@@ -1,3 +1,4 @@
+import type { Duration } from '../authoring/duration.js'
 import type { LoadPhase, LoadReport, PhaseFigures } from '../drivers/load/load-types.js'
 
 export type { LoadPhase, LoadReport, PhaseFigures }
@@ -20,4 +21,15 @@ export const describeFailedShare = (figures: PhaseFigures): string => {
   // journals written before the cut bucket existed have no `cut`
   const cut = (figures.cut as number | undefined) ?? 0
   return `(${failedRequestsOf(figures)}/${figures.sent - cut})${cut > 0 ? `, ${cut} cut by the stop` : ''}`
+}
+
+/** Service-level objective for load figures; every phase present must meet it unless `phases` narrows it. */
+export interface Slo {
+  /** Highest acceptable 99th percentile latency; a bare number is milliseconds. */
+  p99?: Duration
+  /** Highest acceptable share of failed requests (errors + timeouts + non-2xx), 0..1. */
+  errorRate?: number
+  /** Lowest acceptable throughput in requests per second. */
+  minThroughput?: number
+  phases?: LoadPhase[]
 }

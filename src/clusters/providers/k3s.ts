@@ -1,13 +1,15 @@
 import { CoreV1Api, KubeConfig, PatchStrategy, setHeaderOptions } from '@kubernetes/client-node'
-import { ClusterError } from '../errors.js'
-import { DEFAULT_K3S_IMAGE, DEFAULT_READY_TIMEOUT_MS, type ClusterProvider } from './cluster-provider.js'
-import { detectIstio } from './detect-istio.js'
-import { BOOKINFO_NAMESPACE, installBookinfo } from './install-bookinfo.js'
-import { INGRESS_NODE_PORT } from './kind-commands.js'
-import { makeStartedCluster } from './make-started-cluster.js'
-import { waitForNodesReady } from './readiness.js'
-import { renameKubeconfigContext } from './rename-kubeconfig-context.js'
-import { openStateDir, writeKubeconfig } from './state-dir.js'
+import { ClusterError } from '../../errors.js'
+import { DEFAULT_K3S_IMAGE, DEFAULT_READY_TIMEOUT_MS, type ClusterProvider, type CommonClusterOptions } from '../cluster-provider.js'
+import { stopRecordedClusterProcess } from '../stop-recorded-process.js'
+import { detectIstio } from '../detect-istio.js'
+import { BOOKINFO_NAMESPACE } from '../../kube/bookinfo-manifests.js'
+import { installBookinfo } from '../install-bookinfo.js'
+import { INGRESS_NODE_PORT } from '../kind-commands.js'
+import { makeStartedCluster } from '../make-started-cluster.js'
+import { waitForNodesReady } from '../readiness.js'
+import { renameKubeconfigContext } from '../rename-kubeconfig-context.js'
+import { openStateDir, writeKubeconfig } from '../state-dir.js'
 
 export const K3S_CONTEXT = 'k3s-chaos'
 
@@ -27,9 +29,20 @@ const exposeProductPage = async (kc: KubeConfig) => {
   )
 }
 
+/** `startCluster({ provider: 'k3s' })`. */
+export interface K3sClusterOptions extends CommonClusterOptions {
+  provider: 'k3s'
+  /** Leave the container this call started running when `stop()` is called (default false). */
+  keep?: boolean
+  /** The `rancher/k3s` image (default {@link DEFAULT_K3S_IMAGE}). */
+  k3sImage?: string
+}
+
 /** A single-node k3s in a container (testcontainers), bookinfo from `fixtures/`; Istio only if it is installed. */
-export const k3sProvider: ClusterProvider = {
+export const k3sProvider: ClusterProvider<K3sClusterOptions> = {
   name: 'k3s',
+  lifetime: 'process',
+  stopRecorded: stopRecordedClusterProcess,
   async start(options) {
     const { K3sContainer } = await loadK3sModule()
     const image = options.k3sImage ?? DEFAULT_K3S_IMAGE

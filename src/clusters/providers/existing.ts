@@ -1,15 +1,23 @@
 import { VersionApi, type KubeConfig } from '@kubernetes/client-node'
-import { ClusterError } from '../errors.js'
-import { isContextAllowed, parseAllowedContexts } from './allowed-contexts.js'
-import type { ClusterProvider, StartClusterOptions } from './cluster-provider.js'
-import { detectIstio } from './detect-istio.js'
-import { loadKubeconfig } from './load-kubeconfig.js'
-import { makeStartedCluster } from './make-started-cluster.js'
-import { singleContextKubeconfig } from './single-context-kubeconfig.js'
-import { openStateDir, writeKubeconfig } from './state-dir.js'
+import { ClusterError } from '../../errors.js'
+import { isContextAllowed, parseAllowedContexts } from '../allowed-contexts.js'
+import type { ClusterProvider, CommonClusterOptions } from '../cluster-provider.js'
+import { stopRecordedClusterProcess } from '../stop-recorded-process.js'
+import { detectIstio } from '../detect-istio.js'
+import { loadKubeconfig } from '../load-kubeconfig.js'
+import { makeStartedCluster } from '../make-started-cluster.js'
+import { singleContextKubeconfig } from '../single-context-kubeconfig.js'
+import { openStateDir, writeKubeconfig } from '../state-dir.js'
+
+/** `startCluster({ provider: 'existing' })`: the cluster of a kubeconfig context. */
+export interface ExistingClusterOptions extends CommonClusterOptions {
+  provider: 'existing'
+  /** The context to use instead of the kubeconfig's current context. */
+  context?: string
+}
 
 /** Picks the context and refuses it unless it matches `CHAOS_ALLOWED_CONTEXTS`; sends nothing to the cluster. */
-export const selectAllowedContext = (kc: KubeConfig, options: Pick<StartClusterOptions, 'context' | 'env'>): string => {
+export const selectAllowedContext = (kc: KubeConfig, options: Pick<ExistingClusterOptions, 'context' | 'env'>): string => {
   const env = options.env ?? process.env
   if (options.context !== undefined) {
     if (!kc.getContextObject(options.context)) {
@@ -43,8 +51,10 @@ const checkReachable = async (kc: KubeConfig, context: string): Promise<void> =>
 }
 
 /** The cluster of the current KUBECONFIG context, accepted only when the allow-list says so; `stop()` leaves it running. */
-export const existingProvider: ClusterProvider = {
+export const existingProvider: ClusterProvider<ExistingClusterOptions> = {
   name: 'existing',
+  lifetime: 'process',
+  stopRecorded: stopRecordedClusterProcess,
   async start(options) {
     const env = options.env ?? process.env
     const kc = loadKubeconfig(env)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { clusterProviderNames, isClusterProviderName, loadClusterProvider } from './providers.js'
+import { clusterProviderNames, isClusterProviderName, loadClusterProvider } from './load-cluster-provider.js'
 
 describe('cluster providers', () => {
   it('loads each provider by its name', async () => {

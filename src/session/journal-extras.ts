@@ -1,6 +1,5 @@
 import type { Journal } from '../journal/types.js'
-import type { LoadReportLike } from './load-report.js'
-import type { Slo } from './to-meet-slo.js'
+import type { LoadReportLike, Slo } from './load-report.js'
 
 /** What the chaos matchers add under `journal['vitest-chaos']`. */
 export interface JournalExtras {

@@ -4,10 +4,10 @@ import { readFile } from 'node:fs/promises'
 import { connect } from 'node:net'
 import { dirname } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ClusterError } from '../errors.js'
-import { isDeploymentAvailable, waitForDeploymentsAvailable, waitForNodesReady } from './readiness.js'
-import { startCluster } from './start-cluster.js'
-import type { StartedCluster } from './started-cluster.js'
+import { ClusterError } from '../../errors.js'
+import { isDeploymentAvailable, waitForDeploymentsAvailable, waitForNodesReady } from '../readiness.js'
+import { startCluster } from '../start-cluster.js'
+import type { StartedCluster } from '../started-cluster.js'
 
 const isPortOpen = (url: string) =>
   new Promise<boolean>((resolve) => {

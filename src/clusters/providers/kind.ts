@@ -1,25 +1,41 @@
 import { KubeConfig } from '@kubernetes/client-node'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { ClusterError } from '../errors.js'
-import { DEFAULT_KIND_NAME, DEFAULT_READY_TIMEOUT_MS, type ClusterProvider, type StartClusterOptions } from './cluster-provider.js'
-import { detectIstio } from './detect-istio.js'
-import { exposeIngressGateway } from './expose-ingress.js'
-import { requireBinary } from './find-binary.js'
-import { installBookinfo } from './install-bookinfo.js'
+import { ClusterError } from '../../errors.js'
+import { DEFAULT_KIND_NAME, DEFAULT_READY_TIMEOUT_MS, type ClusterProvider, type CommonClusterOptions, type StopRecordedResult, type RecordedClusterRequest } from '../cluster-provider.js'
+import { removeClusterState } from '../cluster-state.js'
+import { detectIstio } from '../detect-istio.js'
+import { exposeIngressGateway } from '../expose-ingress.js'
+import { requireBinary } from '../find-binary.js'
+import { installBookinfo } from '../install-bookinfo.js'
 import {
   INGRESS_NODE_PORT, istioctlInstallArgs, kindContextName, kindCreateArgs, kindDeleteArgs, kindGetClustersArgs,
   kindGetKubeconfigArgs, kindHostUrlForNodePort, kindNodeCount, parseKindClusters,
-} from './kind-commands.js'
-import { makeStartedCluster } from './make-started-cluster.js'
-import { packageRoot } from './package-root.js'
-import { waitForDeploymentsAvailable, waitForNodesReady } from './readiness.js'
-import { requireDockerDaemon } from './require-docker-daemon.js'
-import { runCommand } from './run-command.js'
-import { openStateDir, writeKubeconfig } from './state-dir.js'
+} from '../kind-commands.js'
+import { makeStartedCluster } from '../make-started-cluster.js'
+import { packageRoot } from '../../kube/package-root.js'
+import { waitForDeploymentsAvailable, waitForNodesReady } from '../readiness.js'
+import { requireDockerDaemon } from '../require-docker-daemon.js'
+import { runCommand } from '../run-command.js'
+import { openStateDir, writeKubeconfig } from '../state-dir.js'
+
+/** `startCluster({ provider: 'kind' })`. */
+export interface KindClusterOptions extends CommonClusterOptions {
+  provider: 'kind'
+  /** Cluster name (default `chaos`). */
+  name?: string
+  /** Reuse a running cluster with the same name instead of failing or recreating it (default true). */
+  reuse?: boolean
+  /** Leave a cluster this call created running when `stop()` is called (default false). */
+  keep?: boolean
+  /** Path of the kind config (default the package's `kind-config.yaml`). */
+  kindConfigPath?: string
+  /** Istio profile (default `demo`). */
+  istioProfile?: string
+}
 
 interface KindRun {
-  options: StartClusterOptions
+  options: KindClusterOptions
   env: NodeJS.ProcessEnv
   kind: string
   name: string
@@ -61,9 +77,19 @@ const ensureIstio = async (kc: KubeConfig, kubeconfigPath: string, context: Kind
   await exposeIngressGateway(kc, INGRESS_NODE_PORT, 'kind')
 }
 
+/** `cluster down` for kind: `kind delete cluster` with the given name, else the recorded one, else `chaos`. */
+const deleteRecordedKindCluster = async ({ stateDir, state, name: given, env, signal, log }: RecordedClusterRequest): Promise<StopRecordedResult> => {
+  const name = given ?? (state?.provider === 'kind' ? state.name : DEFAULT_KIND_NAME)
+  await runCommand(requireBinary('kind', env, 'kind'), kindDeleteArgs(name), { provider: 'kind', env, ...(signal ? { signal } : {}), ...(log ? { log } : {}) })
+  await removeClusterState(stateDir)
+  return { stopped: true, message: `kind cluster '${name}' deleted` }
+}
+
 /** A kind cluster (`kind-config.yaml`: 1 control plane + 3 workers), with Istio and bookinfo installed from `fixtures/`. */
-export const kindProvider: ClusterProvider = {
+export const kindProvider: ClusterProvider<KindClusterOptions> = {
   name: 'kind',
+  lifetime: 'detached',
+  stopRecorded: deleteRecordedKindCluster,
   async start(options) {
     const env = options.env ?? process.env
     const kind = requireBinary('kind', env, 'kind')

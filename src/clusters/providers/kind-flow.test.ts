@@ -5,10 +5,10 @@ import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startEmulatedCluster } from '../emulator/index.js'
-import type { EmulatedCluster } from '../emulator/emulated-cluster.js'
-import { installBookinfo } from './install-bookinfo.js'
-import { startCluster } from './start-cluster.js'
+import { startEmulatedCluster } from '../../emulator/index.js'
+import type { EmulatedCluster } from '../../emulator/emulated-cluster.js'
+import { installBookinfo } from '../install-bookinfo.js'
+import { startCluster } from '../start-cluster.js'
 
 const kubeconfigServer = (kubeconfig: string) => {
   const kc = new KubeConfig()
