@@ -35,9 +35,12 @@ export default defineConfig(
   layer('drivers', driversForbidden, 'drivers speak only the Kubernetes API and import only the model'),
   // the fault ledger is the bottom of the drivers: each driver writes it, so it imports none of them
   layer('drivers/ledger', [...driversForbidden, '**/kubernetes/**', '**/istio/**', '**/load/**', '**/recovery/**'], 'the fault ledger sits under every driver and imports none of them'),
-  // recovery gathers every driver's undo; no driver imports it back
-  layer('drivers/kubernetes', [...driversForbidden, '**/recovery/**'], 'drivers record into the ledger; only surfaces call recovery'),
-  layer('drivers/istio', [...driversForbidden, '**/recovery/**'], 'drivers record into the ledger; only surfaces call recovery'),
+  // each driver imports shared/ and the ledger below it, never another driver sideways; recovery gathers every
+  // driver's undo, and no driver imports it back
+  layer('drivers/shared', [...driversForbidden, '**/kubernetes/**', '**/istio/**', '**/load/**', '**/recovery/**'], 'drivers/shared sits under every driver and imports none of them'),
+  layer('drivers/kubernetes', [...driversForbidden, '**/recovery/**', '**/istio/**', '**/load/**'], 'a driver imports drivers/shared, never another driver; only surfaces call recovery'),
+  layer('drivers/istio', [...driversForbidden, '**/recovery/**', '**/kubernetes/**', '**/load/**'], 'a driver imports drivers/shared, never another driver; only surfaces call recovery'),
+  layer('drivers/load', [...driversForbidden, '**/recovery/**', '**/kubernetes/**', '**/istio/**'], 'a driver imports drivers/shared, never another driver; only surfaces call recovery'),
   layer('emulator', emulatorForbidden, 'the emulator imports nothing else of ours'),
   // inside the emulator: store under registry under the HTTP layer; controllers, kubelet and topology use the registry, never api-server/
   layer('emulator/store', [...emulatorForbidden, ...emulatorAboveStore, '**/registry/**'], 'store/ is the bottom of the emulator: it imports none of its other folders'),

@@ -9,6 +9,8 @@ export interface ActivityFunctionContext {
   log: (message: string) => void
   /** Strict mode: fail loudly where Chaos Toolkit would silently succeed (see DESIGN.md). */
   strict: boolean
+  /** The kubeconfig file of the cluster the run targets; drivers fall back to `KUBECONFIG`, as chaosk8s does. */
+  kubeconfig?: string
 }
 
 /**

@@ -39,8 +39,10 @@ const runPython = async (activity: Activity, context: ProviderContext): Promise<
   const args = context.substitute({ ...provider.arguments })
   const bound = bindArguments(fn, args, { configuration: context.configuration, secrets: context.secrets, secretScopes: provider.secrets })
   const log = (message: string) => context.log('info', message)
+  // the run's environment names the cluster; drivers connect to it through their context, not process.env
+  const kubeconfig = context.env.KUBECONFIG ? { kubeconfig: context.env.KUBECONFIG } : {}
   try {
-    return await raceAbort(Promise.resolve().then(() => fn.run(bound, { signal: context.signal, log, strict: context.strict })), context.signal, `activity '${activity.name}'`)
+    return await raceAbort(Promise.resolve().then(() => fn.run(bound, { signal: context.signal, log, strict: context.strict, ...kubeconfig })), context.signal, `activity '${activity.name}'`)
   } catch (error) {
     if (context.signal.aborted) throw interruptedBy(context.signal, `activity '${activity.name}'`)
     const name = error instanceof Error ? error.name : 'Error'

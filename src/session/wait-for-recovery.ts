@@ -21,7 +21,7 @@ const MAX_CHECKS_AT_ONCE = 2
 const watchProbedObjects = async (hypothesis: SteadyStateHypothesis, onChange: () => void, timeoutMs: number): Promise<() => void> => {
   const paths = probedCollections(hypothesis.probes ?? [])
   if (paths.length === 0) return () => undefined
-  const { watchCollections } = await import('../drivers/kubernetes/watch-collections.js')
+  const { watchCollections } = await import('../drivers/shared/watch-collections.js')
   return watchCollections(paths, onChange, timeoutMs)
 }
 

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { startEmulatedCluster, type EmulatedCluster } from '../../emulator/index.js'
 import { driverCatalog } from '../../drivers/catalog.js'
 import { FAULT_ANNOTATIONS } from '../../drivers/ledger/fault-record.js'
-import { callActivity, idleProgram } from '../../drivers/testing/driver-test-kit.js'
+import { callActivity, idleProgram } from '../../testing/call-activity.js'
 import { main } from '../main.js'
 
 const NS = 'recover'

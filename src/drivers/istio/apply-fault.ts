@@ -2,12 +2,12 @@ import type { ActivityFunctionContext } from '../../experiment/activity-function
 import { ActivityFailedError } from '../../errors.js'
 import { clearedFaultAnnotations, readFaultRecord, type FaultTarget } from '../ledger/fault-record.js'
 import { recordFaultIntent, recordFaultUndone } from '../ledger/record-fault.js'
-import type { DriverSecrets } from '../kubernetes/client.js'
-import { connect, type KubernetesApis } from '../kubernetes/connect.js'
+import type { DriverSecrets } from '../shared/client.js'
+import { connect, type KubernetesApis } from '../shared/connect.js'
 import { readSnapshot, restoreFaults, SNAPSHOT_ANNOTATION } from './fault-snapshot.js'
 import { describeDestinations, matchingEntries, targetsOf, withFault, withoutFault, type HttpRoute } from './http-routes.js'
 import { mergePatchVirtualService, type HttpResult, type VirtualServiceRef } from './virtual-service-api.js'
-import { isSameJson } from './is-same-json.js'
+import { isSameJson } from '../shared/is-same-json.js'
 import { readVirtualService, type ReadVirtualService } from './read-virtual-service.js'
 
 /** `{ set: fault }` injects it on the matching entries; `'unset'` removes (strict: restores) their faults. */
@@ -74,7 +74,7 @@ export const applyFault = async (
   secrets: DriverSecrets,
   context: ActivityFunctionContext,
 ): Promise<HttpResult> => {
-  const apis = connect(secrets)
+  const apis = connect(secrets, context)
   const read = await readVirtualService(apis.custom, ref)
   const { http } = read
   const indexes = matchingEntries(http, targetsOf(routes))

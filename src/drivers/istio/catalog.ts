@@ -1,6 +1,7 @@
 import type { ActivityCatalog } from '../../experiment/activity-function.js'
-import { faultActions } from './actions.js'
-import { faultProbes } from './probes.js'
+import { catalogOf } from '../shared/catalog-of.js'
+import * as faultActions from './actions.js'
+import { getVirtualService } from './probes.js'
 
 /**
  * Every chaosistio function, under its module path.
@@ -8,7 +9,4 @@ import { faultProbes } from './probes.js'
  * @example
  * istioCatalog['chaosistio.fault.actions']!.add_delay_fault
  */
-export const istioCatalog: ActivityCatalog = {
-  'chaosistio.fault.actions': faultActions,
-  'chaosistio.fault.probes': faultProbes,
-}
+export const istioCatalog: ActivityCatalog = catalogOf([...Object.values(faultActions), getVirtualService])

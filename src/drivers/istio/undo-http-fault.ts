@@ -3,7 +3,7 @@ import { clearedFaultAnnotations, readFaultRecord } from '../ledger/fault-record
 import { UndoRefusedError, type FaultUndoer, type RecordedFault } from '../ledger/fault-undoer.js'
 import { readSnapshot } from './fault-snapshot.js'
 import { withoutFault, type HttpRoute } from './http-routes.js'
-import { isSameJson } from './is-same-json.js'
+import { isSameJson } from '../shared/is-same-json.js'
 import { getVirtualService, mergePatchVirtualService, type VirtualServiceRef } from './virtual-service-api.js'
 
 const GROUP = 'networking.istio.io'

@@ -1,6 +1,6 @@
 import { ApiException, PatchStrategy, setHeaderOptions, type CustomObjectsApi } from '@kubernetes/client-node'
 import { ActivityFailedError } from '../../errors.js'
-import { describeApiError } from '../kubernetes/api-error.js'
+import { describeApiError } from '../shared/api-error.js'
 
 /** What chaosistio returns from every call: the HTTP status, the parsed body and the headers. */
 export interface HttpResult {

@@ -1,55 +1,28 @@
 import type { Action, Probe } from '../../experiment/types.js'
 import { withCheckedOptions } from '../../options/check-builders.js'
 import { k8sBuilderSchemas } from '../../options/k8s-builder-schemas.js'
-import { definedArguments, pythonAction, pythonProbe, type ActivityOptions, type ProbeOptions } from './python-activity.js'
+import type { OptionsOf } from '../shared/define-activity.js'
+import type { ActivityOptions, ProbeOptions } from '../shared/python-activity.js'
+import { rolloutDeployment, scaleDeployment } from './deployment/actions.js'
+import { deploymentAvailableAndHealthy, deploymentFullyAvailable } from './deployment/probes.js'
+import { cordonNode, drainNodes, uncordonNode } from './node/actions.js'
+import { allNodesMustBeReadyToSchedule } from './node/probes.js'
+import { terminatePods } from './pod/actions.js'
+import { allPodsHealthy, countPodsProbe, podsInPhase } from './pod/probes.js'
 
 /** Which nodes a node action targets; give neither `name` nor `labelSelector` to target **every** node. */
-export interface NodeSelector {
-  name?: string
-  labelSelector?: string
-}
+export type NodeSelector = OptionsOf<typeof cordonNode>
 
-export interface DrainNodesOptions extends NodeSelector, ActivityOptions {
-  /** Evict pods with emptyDir volumes too (most of bookinfo and Istio); default false. */
-  deletePodsWithLocalStorage?: boolean
-  /** Seconds allowed per node for its pods to go; default 120. */
-  timeout?: number
-  /** Drain this many randomly picked nodes (with replacement, as chaosk8s does). */
-  count?: number
-  /** With `podNamespace`: only the nodes hosting pods matching this selector. */
-  podLabelSelector?: string
-  podNamespace?: string
-}
+/** The options of `k8s.drainNodes`: chaosk8s `drain_nodes`' arguments in camelCase. */
+export type DrainNodesOptions = ActivityOptions & OptionsOf<typeof drainNodes>
 
-export interface TerminatePodsOptions extends ActivityOptions {
-  ns?: string
-  labelSelector?: string
-  /** Regular expression searched (not anchored) in pod names. */
-  namePattern?: string
-  /** Every matching pod, ignoring `mode` and `qty`. */
-  all?: boolean
-  /** Pick the pods at random. */
-  rand?: boolean
-  /** `qty` is a count (`fixed`, default) or a percentage rounded up. */
-  mode?: 'fixed' | 'percentage'
-  qty?: number
-  /** Seconds; negative or absent: the pod's own grace period. */
-  gracePeriod?: number
-  order?: 'alphabetic' | 'oldest'
-}
+/** The options of `k8s.terminatePods`: chaosk8s `terminate_pods`' arguments in camelCase. */
+export type TerminatePodsOptions = ActivityOptions & OptionsOf<typeof terminatePods>
 
-export interface DeploymentOptions extends ProbeOptions {
-  /** The Deployment's name. */
-  name: string
-  ns?: string
-  labelSelector?: string
-}
+/** The options of the deployment probes: the Deployment's `name`, `ns` and `labelSelector`. */
+export type DeploymentOptions = ProbeOptions & Pick<OptionsOf<typeof deploymentAvailableAndHealthy>, 'name' | 'ns' | 'labelSelector'>
 
-const POD = 'chaosk8s.pod'
-const NODE = 'chaosk8s.node'
-const DEPLOYMENT = 'chaosk8s.deployment'
-
-const nodeArguments = (o: NodeSelector) => definedArguments({ name: o.name, label_selector: o.labelSelector })
+type PodSelection = ProbeOptions & Pick<OptionsOf<typeof podsInPhase>, 'labelSelector' | 'phase' | 'ns'>
 
 /**
  * Typed builders for chaosk8s activities; each returns the same Action/Probe object a Chaos Toolkit JSON file holds.
@@ -60,54 +33,27 @@ const nodeArguments = (o: NodeSelector) => definedArguments({ name: o.name, labe
  */
 export const k8s = withCheckedOptions('k8s', {
   /** Probe: every pod of `ns` is Running or Succeeded (raises otherwise). Tolerance `true`. */
-  allPodsHealthy: (o: ProbeOptions & { ns?: string; raiseOnAnyUnhealthy?: boolean } = {}): Probe =>
-    pythonProbe(`${POD}.probes`, 'all_pods_healthy', definedArguments({ ns: o.ns, raise_on_any_unhealthy: o.raiseOnAnyUnhealthy }), true, o),
+  allPodsHealthy: (o: ProbeOptions & OptionsOf<typeof allPodsHealthy> = {}): Probe => allPodsHealthy.probe(o, true),
   /** Probe: every pod matching the selector is in `phase` (default Running). Tolerance `true`. */
-  podsInPhase: (o: ProbeOptions & { labelSelector: string; phase?: string; ns?: string }): Probe =>
-    pythonProbe(`${POD}.probes`, 'pods_in_phase', definedArguments({ label_selector: o.labelSelector, phase: o.phase, ns: o.ns }), true, o),
+  podsInPhase: (o: PodSelection): Probe => podsInPhase.probe(o, true),
   /** Probe: the number of pods matching the selector (in `phase` when given); set a tolerance such as a range. */
-  countPods: (o: ProbeOptions & { labelSelector: string; phase?: string; ns?: string }): Probe =>
-    pythonProbe(`${POD}.probes`, 'count_pods', definedArguments({ label_selector: o.labelSelector, phase: o.phase, ns: o.ns }), o.tolerance ?? [0, Number.MAX_SAFE_INTEGER], o),
+  countPods: (o: PodSelection): Probe => countPodsProbe.probe(o, [0, Number.MAX_SAFE_INTEGER]),
   /** Probe: the Deployment's available replicas equal its desired replicas. Tolerance `true`. */
-  deploymentAvailableAndHealthy: (o: DeploymentOptions): Probe =>
-    pythonProbe(`${DEPLOYMENT}.probes`, 'deployment_available_and_healthy', definedArguments({ name: o.name, ns: o.ns, label_selector: o.labelSelector }), true, o),
+  deploymentAvailableAndHealthy: (o: DeploymentOptions): Probe => deploymentAvailableAndHealthy.probe(o, true),
   /** Probe: waits (watching, up to `timeout` s) until every replica of the Deployment is ready. Tolerance `true`. */
-  deploymentFullyAvailable: (o: DeploymentOptions & { timeout?: number }): Probe =>
-    pythonProbe(`${DEPLOYMENT}.probes`, 'deployment_fully_available', definedArguments({ name: o.name, ns: o.ns, label_selector: o.labelSelector, timeout: o.timeout }), true, o),
+  deploymentFullyAvailable: (o: DeploymentOptions & Pick<OptionsOf<typeof deploymentFullyAvailable>, 'timeout'>): Probe => deploymentFullyAvailable.probe(o, true),
   /** Probe: every selected node (all by default) is Ready. Tolerance `true`. */
-  allNodesMustBeReadyToSchedule: (o: ProbeOptions & { labelSelector?: string } = {}): Probe =>
-    pythonProbe(`${NODE}.probes`, 'all_nodes_must_be_ready_to_schedule', definedArguments({ label_selector: o.labelSelector }), true, o),
+  allNodesMustBeReadyToSchedule: (o: ProbeOptions & OptionsOf<typeof allNodesMustBeReadyToSchedule> = {}): Probe => allNodesMustBeReadyToSchedule.probe(o, true),
   /** Action: cordon the nodes, evict their pods through the Eviction API and wait for them to go. */
-  drainNodes: (o: DrainNodesOptions = {}): Action =>
-    pythonAction(`${NODE}.actions`, 'drain_nodes', definedArguments({
-      ...nodeArguments(o),
-      delete_pods_with_local_storage: o.deletePodsWithLocalStorage,
-      timeout: o.timeout,
-      count: o.count,
-      pod_label_selector: o.podLabelSelector,
-      pod_namespace: o.podNamespace,
-    }), o),
+  drainNodes: (o: DrainNodesOptions = {}): Action => drainNodes.action(o),
   /** Action: mark the nodes unschedulable (no selector: every node). */
-  cordonNode: (o: NodeSelector & ActivityOptions = {}): Action => pythonAction(`${NODE}.actions`, 'cordon_node', nodeArguments(o), o),
+  cordonNode: (o: NodeSelector & ActivityOptions = {}): Action => cordonNode.action(o),
   /** Action (usually a rollback): mark the nodes schedulable again (no selector: every node). */
-  uncordonNode: (o: NodeSelector & ActivityOptions = {}): Action => pythonAction(`${NODE}.actions`, 'uncordon_node', nodeArguments(o), o),
+  uncordonNode: (o: NodeSelector & ActivityOptions = {}): Action => uncordonNode.action(o),
   /** Action: delete pods gracefully, selected by label and/or name pattern. */
-  terminatePods: (o: TerminatePodsOptions = {}): Action =>
-    pythonAction(`${POD}.actions`, 'terminate_pods', definedArguments({
-      label_selector: o.labelSelector,
-      name_pattern: o.namePattern,
-      all: o.all,
-      rand: o.rand,
-      mode: o.mode,
-      qty: o.qty,
-      grace_period: o.gracePeriod,
-      ns: o.ns,
-      order: o.order,
-    }), o),
+  terminatePods: (o: TerminatePodsOptions = {}): Action => terminatePods.action(o),
   /** Action: set the Deployment's replicas. */
-  scaleDeployment: (o: ActivityOptions & { name: string; replicas: number; ns?: string }): Action =>
-    pythonAction(`${DEPLOYMENT}.actions`, 'scale_deployment', definedArguments({ name: o.name, replicas: o.replicas, ns: o.ns }), o),
+  scaleDeployment: (o: ActivityOptions & OptionsOf<typeof scaleDeployment>): Action => scaleDeployment.action(o),
   /** Action: restart the Deployment's pods with a rolling update. */
-  rolloutDeployment: (o: ActivityOptions & { name: string; ns?: string }): Action =>
-    pythonAction(`${DEPLOYMENT}.actions`, 'rollout_deployment', definedArguments({ name: o.name, ns: o.ns }), o),
+  rolloutDeployment: (o: ActivityOptions & Required<Pick<OptionsOf<typeof rolloutDeployment>, 'name'>> & OptionsOf<typeof rolloutDeployment>): Action => rolloutDeployment.action(o),
 }, k8sBuilderSchemas)

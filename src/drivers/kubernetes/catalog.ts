@@ -1,14 +1,21 @@
-import type { ActivityCatalog } from '../../experiment/activity-function.js'
-import { deploymentActions } from './deployment/actions.js'
-import { deploymentProbes } from './deployment/probes.js'
+import { mergeCatalogs, type ActivityCatalog } from '../../experiment/activity-function.js'
+import { catalogOf } from '../shared/catalog-of.js'
+import { createDeployment, deleteDeployment, rolloutDeployment, scaleDeployment } from './deployment/actions.js'
+import { deploymentAvailableAndHealthy, deploymentFullyAvailable, deploymentNotFullyAvailable, deploymentPartiallyAvailable } from './deployment/probes.js'
+import * as daemonSetActions from './daemonset/actions.js'
+import * as daemonSetProbes from './daemonset/probes.js'
 import { deprecatedActions, deprecatedProbes } from './deprecated-aliases.js'
-import { nodeActions } from './node/actions.js'
-import { nodeProbes } from './node/probes.js'
-import { podActions } from './pod/actions.js'
-import { podProbes } from './pod/probes.js'
-import { replicaSetActions } from './replicaset/actions.js'
-import { serviceActions } from './service/actions.js'
-import { serviceProbes } from './service/probes.js'
+import { createNamespace, deleteNamespace } from './namespace/actions.js'
+import { namespaceExists } from './namespace/probes.js'
+import { cordonNode, createNode, deleteNodes, drainNodes, uncordonNode } from './node/actions.js'
+import { allNodesMustBeReadyToSchedule, getAllNodeStatusConditions, getNodes, nodesMustBeHealthy, verifyNodesCondition } from './node/probes.js'
+import { deletePods, terminatePods } from './pod/actions.js'
+import * as podProbes from './pod/probes.js'
+import { deleteReplicaSet } from './replicaset/actions.js'
+import { createSecret, deleteSecret } from './secret/actions.js'
+import { secretExists } from './secret/probes.js'
+import { createServiceEndpoint, deleteService } from './service/actions.js'
+import { serviceIsInitialized } from './service/probes.js'
 
 /**
  * Every chaosk8s function we implement, under its module path and the paths chaosk8s re-exports it from
@@ -17,33 +24,38 @@ import { serviceProbes } from './service/probes.js'
  * @example
  * kubernetesCatalog['chaosk8s.node.actions']!.drain_nodes
  */
-export const kubernetesCatalog: ActivityCatalog = {
-  'chaosk8s.pod.actions': podActions,
-  'chaosk8s.pod.probes': podProbes,
-  'chaosk8s.node.actions': nodeActions,
-  'chaosk8s.node.probes': nodeProbes,
-  'chaosk8s.deployment.actions': deploymentActions,
-  'chaosk8s.deployment.probes': deploymentProbes,
-  'chaosk8s.service.probes': serviceProbes,
-  'chaosk8s.service.actions': serviceActions,
-  'chaosk8s.replicaset.actions': replicaSetActions,
-  'chaosk8s.probes': {
-    all_pods_healthy: podProbes.all_pods_healthy,
-    pod_is_not_available: podProbes.pod_is_not_available,
-    read_pod_logs: podProbes.read_pod_logs,
-    deployment_available_and_healthy: deploymentProbes.deployment_available_and_healthy,
-    deployment_fully_available: deploymentProbes.deployment_fully_available,
-    deployment_not_fully_available: deploymentProbes.deployment_not_fully_available,
-    service_is_initialized: serviceProbes.service_is_initialized,
-    ...deprecatedProbes,
+export const kubernetesCatalog: ActivityCatalog = mergeCatalogs(
+  catalogOf([
+    ...Object.values(podProbes),
+    terminatePods, deletePods,
+    cordonNode, uncordonNode, drainNodes, deleteNodes, createNode,
+    getNodes, getAllNodeStatusConditions, allNodesMustBeReadyToSchedule, verifyNodesCondition, nodesMustBeHealthy,
+    createDeployment, deleteDeployment, scaleDeployment, rolloutDeployment,
+    deploymentAvailableAndHealthy, deploymentPartiallyAvailable, deploymentFullyAvailable, deploymentNotFullyAvailable,
+    serviceIsInitialized, createServiceEndpoint, deleteService, deleteReplicaSet,
+    createNamespace, deleteNamespace, namespaceExists,
+    createSecret, deleteSecret, secretExists,
+    ...Object.values(daemonSetActions), ...Object.values(daemonSetProbes),
+  ]),
+  {
+    'chaosk8s.probes': {
+      all_pods_healthy: podProbes.allPodsHealthy,
+      pod_is_not_available: podProbes.podIsNotAvailable,
+      read_pod_logs: podProbes.readPodLogs,
+      deployment_available_and_healthy: deploymentAvailableAndHealthy,
+      deployment_fully_available: deploymentFullyAvailable,
+      deployment_not_fully_available: deploymentNotFullyAvailable,
+      service_is_initialized: serviceIsInitialized,
+      ...deprecatedProbes,
+    },
+    'chaosk8s.actions': {
+      create_deployment: createDeployment,
+      delete_deployment: deleteDeployment,
+      scale_deployment: scaleDeployment,
+      delete_pods: deletePods,
+      delete_replica_set: deleteReplicaSet,
+      delete_service: deleteService,
+      ...deprecatedActions,
+    },
   },
-  'chaosk8s.actions': {
-    create_deployment: deploymentActions.create_deployment,
-    delete_deployment: deploymentActions.delete_deployment,
-    scale_deployment: deploymentActions.scale_deployment,
-    delete_pods: podActions.delete_pods,
-    delete_replica_set: replicaSetActions.delete_replica_set,
-    delete_service: serviceActions.delete_service,
-    ...deprecatedActions,
-  },
-}
+)

@@ -1,6 +1,6 @@
 import type { CoreV1Api, V1Node } from '@kubernetes/client-node'
 import { ActivityFailedError } from '../../errors.js'
-import { callApi } from './api-error.js'
+import { callApi } from '../shared/api-error.js'
 import { sampleWithReplacement } from './random-pick.js'
 
 /** Node selection shared by drain/cordon/uncordon/delete (chaosk8s `_select_nodes`). */

@@ -1,6 +1,6 @@
 import type { CoreV1Api, V1Pod } from '@kubernetes/client-node'
 import { ActivityFailedError } from '../../errors.js'
-import { callApi } from './api-error.js'
+import { callApi } from '../shared/api-error.js'
 import { sampleWithoutReplacement } from './random-pick.js'
 
 /** Pod selection shared by `terminate_pods` and `exec_in_pods` (chaosk8s `_select_pods`). */

@@ -2,10 +2,10 @@
 // until when that run meant to hold it, and (in a kind-specific annotation) the exact state to restore.
 
 /** The kinds of change the ledger knows how to undo exactly. */
-export type LedgerChange = 'cordon' | 'scale' | 'http-fault'
+export type LedgerChange = 'cordon' | 'scale' | 'http-fault' | 'daemonset-spec'
 
 /** The kinds of object a recorded change can sit on. */
-export type FaultObjectKind = 'Node' | 'Deployment' | 'VirtualService'
+export type FaultObjectKind = 'Node' | 'Deployment' | 'VirtualService' | 'DaemonSet'
 
 /** One object a fault changed: enough to read it back from the API server. */
 export interface FaultTarget {
@@ -47,9 +47,10 @@ export const PRIOR_STATE_ANNOTATIONS = {
   cordon: 'vitest-chaos.io/was-unschedulable',
   scale: 'vitest-chaos.io/prior-replicas',
   'http-fault': 'vitest-chaos.io/pre-fault-http',
+  'daemonset-spec': 'vitest-chaos.io/prior-daemonset-spec',
 } as const satisfies Record<LedgerChange, string>
 
-const CHANGES: readonly LedgerChange[] = ['cordon', 'scale', 'http-fault']
+const CHANGES: readonly LedgerChange[] = ['cordon', 'scale', 'http-fault', 'daemonset-spec']
 
 /**
  * The annotations that record `change` by `run`, to be written in the same request as the change itself.

@@ -4,7 +4,7 @@ import type { RecordedFault } from '../ledger/fault-undoer.js'
 import { openLedgerTargets, readLedger, targetKey, type LedgerEntry, type LedgerProblem } from '../ledger/local-ledger.js'
 import { serverOf } from '../ledger/record-fault.js'
 import { judgeRun, type RunLiveness } from '../ledger/run-liveness.js'
-import { describeApiError } from '../kubernetes/api-error.js'
+import { describeApiError } from '../shared/api-error.js'
 import { FAULT_UNDOERS } from './fault-undoers.js'
 
 /** Which leftovers to act on: by default those whose run is dead or past its deadline. */
@@ -41,10 +41,10 @@ const judge = (fault: RecordedFault, selection: LeftoverSelection, now: Date): L
   return { ...fault, liveness, selected }
 }
 
-const KIND_NOUNS: Record<FaultTarget['kind'], string> = { Node: 'nodes', Deployment: 'deployments', VirtualService: 'VirtualServices' }
+const KIND_NOUNS: Record<FaultTarget['kind'], string> = { Node: 'nodes', Deployment: 'deployments', VirtualService: 'VirtualServices', DaemonSet: 'daemon sets' }
 
 /**
- * Finds every change a run recorded on the cluster of `kc` (listing nodes, deployments and VirtualServices for
+ * Finds every change a run recorded on the cluster of `kc` (listing nodes, deployments, VirtualServices and daemon sets for
  * their `vitest-chaos.io/` records) plus the objects the local ledger left open for that API server, and judges
  * each run. Reads only.
  *

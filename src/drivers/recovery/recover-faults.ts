@@ -3,7 +3,7 @@ import { describeTarget, type FaultTarget } from '../ledger/fault-record.js'
 import { UndoRefusedError } from '../ledger/fault-undoer.js'
 import { ledgerPath as defaultLedgerPath, type LedgerProblem } from '../ledger/local-ledger.js'
 import { recordFaultUndone } from '../ledger/record-fault.js'
-import { describeApiError } from '../kubernetes/api-error.js'
+import { describeApiError } from '../shared/api-error.js'
 import { FAULT_UNDOERS } from './fault-undoers.js'
 import { findLeftoverFaults, type LeftoverFault, type LeftoverSelection } from './find-leftover-faults.js'
 

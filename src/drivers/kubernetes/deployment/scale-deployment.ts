@@ -2,8 +2,8 @@ import { PatchStrategy, setHeaderOptions } from '@kubernetes/client-node'
 import { ActivityFailedError } from '../../../errors.js'
 import { clearedFaultAnnotations, PRIOR_STATE_ANNOTATIONS, readFaultRecord, readPriorState, type FaultTarget } from '../../ledger/fault-record.js'
 import { recordFaultIntent, recordFaultUndone } from '../../ledger/record-fault.js'
-import { describeApiError } from '../api-error.js'
-import type { KubernetesApis } from '../connect.js'
+import { describeApiError } from '../../shared/api-error.js'
+import type { KubernetesApis } from '../../shared/connect.js'
 
 /**
  * chaosk8s `scale_deployment`, with the fault ledger: the first scale away from the deployment's replicas records

@@ -1,13 +1,10 @@
-import { AppsV1Api, PatchStrategy, setHeaderOptions, type V1Deployment } from '@kubernetes/client-node'
-import { clearedFaultAnnotations, readFaultRecord, readPriorState } from '../../ledger/fault-record.js'
-import { UndoRefusedError, type FaultUndoer, type RecordedFault } from '../../ledger/fault-undoer.js'
-import { apiStatus, describeApiError } from '../api-error.js'
+import { AppsV1Api, PatchStrategy, setHeaderOptions } from '@kubernetes/client-node'
+import { clearedFaultAnnotations, readPriorState } from '../../ledger/fault-record.js'
+import { UndoRefusedError, type FaultUndoer } from '../../ledger/fault-undoer.js'
+import { readRecorded, recordedFaults } from '../../ledger/recorded-faults.js'
+import { describeApiError } from '../../shared/api-error.js'
 
-const recorded = (deployment: V1Deployment): RecordedFault[] => {
-  const record = readFaultRecord(deployment)
-  const { name = '', namespace = 'default' } = deployment.metadata ?? {}
-  return record?.change === 'scale' ? [{ target: { kind: 'Deployment', name, namespace }, record }] : []
-}
+const recorded = recordedFaults('scale', 'Deployment')
 
 /**
  * Finds deployments scaled by a run (`vitest-chaos.io/fault: scale`) and scales each back to its recorded
@@ -19,14 +16,7 @@ const recorded = (deployment: V1Deployment): RecordedFault[] => {
 export const scaleUndoer: FaultUndoer = {
   change: 'scale',
   list: async (kc) => (await kc.makeApiClient(AppsV1Api).listDeploymentForAllNamespaces()).items.flatMap(recorded),
-  read: async (kc, target) => {
-    try {
-      return { record: recorded(await kc.makeApiClient(AppsV1Api).readNamespacedDeployment({ name: target.name, namespace: target.namespace ?? 'default' }))[0]?.record }
-    } catch (error) {
-      if (apiStatus(error) === 404) return undefined
-      throw error
-    }
-  },
+  read: (kc, target) => readRecorded(() => kc.makeApiClient(AppsV1Api).readNamespacedDeployment({ name: target.name, namespace: target.namespace ?? 'default' }), recorded),
   undo: async (kc, fault) => {
     const apps = kc.makeApiClient(AppsV1Api)
     const where = { name: fault.target.name, namespace: fault.target.namespace ?? 'default' }

@@ -1,6 +1,5 @@
 import type { KubeConfig } from '@kubernetes/client-node'
-import { ActivityFailedError } from '../../../errors.js'
-import { watchUntil } from '../../../kube/watch-until.js'
+import { waitForReadiness } from '../../shared/wait-for-readiness.js'
 
 interface DeploymentShape {
   spec?: { replicas?: number }
@@ -18,16 +17,9 @@ export const waitForDeploymentReadiness = (
   kc: KubeConfig,
   options: { name: string; ns: string; labelSelector?: string | undefined; ready: boolean; timeoutSeconds: number; signal: AbortSignal },
 ): Promise<boolean> =>
-  watchUntil(kc, {
+  waitForReadiness(kc, {
+    ...options,
+    noun: 'deployment',
     path: `/apis/apps/v1/namespaces/${encodeURIComponent(options.ns)}/deployments`,
-    query: { fieldSelector: `metadata.name=${options.name}`, ...(options.labelSelector ? { labelSelector: options.labelSelector } : {}) },
-    timeoutMs: options.timeoutSeconds * 1000,
-    signal: options.signal,
-    isDone: (_deployments, { type, object }) => {
-      if (type !== 'ADDED' && type !== 'MODIFIED') return false
-      const deployment = object as DeploymentShape
-      return (deployment.status?.readyReplicas === deployment.spec?.replicas) === options.ready
-    },
-  }).then((outcome) => outcome === 'done', (error: unknown) => {
-    throw new ActivityFailedError(`could not watch deployment '${options.name}' in '${options.ns}': ${error instanceof Error ? error.message : String(error)}`, { cause: error })
+    isReady: (object) => (object as DeploymentShape).status?.readyReplicas === (object as DeploymentShape).spec?.replicas,
   })

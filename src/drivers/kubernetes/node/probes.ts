@@ -1,21 +1,24 @@
-import type { ActivityFunction } from '../../../experiment/activity-function.js'
-import { callApi } from '../api-error.js'
-import { readArguments } from '../arguments.js'
-import { connect } from '../connect.js'
+import type { ActivityFunctionContext } from '../../../experiment/activity-function.js'
+import { configuration, secrets, string } from '../../shared/activity-params.js'
+import { callApi } from '../../shared/api-error.js'
+import type { DriverSecrets } from '../../shared/client.js'
+import { connect } from '../../shared/connect.js'
+import { defineActivity } from '../../shared/define-activity.js'
+
+const MODULE = 'chaosk8s.node.probes'
 
 type NodeConditions = Record<string, string>
+type Selector = { labelSelector: string | undefined; secrets: DriverSecrets }
 
-const readConditions = async (func: string, args: Record<string, unknown>): Promise<NodeConditions[]> => {
-  const read = readArguments(func, args)
-  const labelSelector = read.string('label_selector')
-  const { core } = connect(read.secrets())
-  const nodes = await callApi('list nodes', () => core.listNode(labelSelector ? { labelSelector } : {}))
-  return nodes.items.map((node) => {
+const listNodes = ({ labelSelector, secrets }: Selector, context: ActivityFunctionContext) =>
+  callApi('list nodes', () => connect(secrets, context).core.listNode(labelSelector ? { labelSelector } : {}))
+
+const readConditions = async (selector: Selector, context: ActivityFunctionContext): Promise<NodeConditions[]> =>
+  (await listNodes(selector, context)).items.map((node) => {
     const statuses: NodeConditions = { name: node.metadata?.name ?? '' }
     for (const condition of node.status?.conditions ?? []) statuses[condition.type] = condition.status
     return statuses
   })
-}
 
 const HEALTHY: ReadonlyArray<[string, string]> = [
   ['FrequentKubeletRestart', 'False'],
@@ -32,52 +35,50 @@ const HEALTHY: ReadonlyArray<[string, string]> = [
   ['Ready', 'True'],
 ]
 
-const SELECTOR_PARAMS = ['label_selector', 'configuration', 'secrets'] as const
+const selectorParams = { labelSelector: string('label_selector'), configuration: configuration(), secrets: secrets() }
 
-/** chaosk8s.node.probes: node lists and node conditions. */
-export const nodeProbes = {
-  get_nodes: {
-    params: SELECTOR_PARAMS,
-    required: [],
-    doc: 'List the nodes of the cluster (the NodeList JSON), optionally filtered by a label selector.',
-    run: async (args) => {
-      const read = readArguments('get_nodes', args)
-      const labelSelector = read.string('label_selector')
-      const { core } = connect(read.secrets())
-      const list = await callApi('list nodes', () => core.listNode(labelSelector ? { labelSelector } : {}))
-      return JSON.parse(JSON.stringify({ kind: 'NodeList', apiVersion: 'v1', ...list })) as unknown
-    },
-  },
-  get_all_node_status_conditions: {
-    params: SELECTOR_PARAMS,
-    required: [],
-    doc: 'Get every selected node\'s conditions as `{name, <type>: <status>}` objects.',
-    run: (args) => readConditions('get_all_node_status_conditions', args),
-  },
-  all_nodes_must_be_ready_to_schedule: {
-    params: SELECTOR_PARAMS,
-    required: [],
-    doc: 'True when every selected node has condition Ready=True (cordoning is not looked at).',
-    run: async (args) => (await readConditions('all_nodes_must_be_ready_to_schedule', args)).every((node) => node.Ready === 'True'),
-  },
-  verify_nodes_condition: {
-    params: ['condition_type', 'condition_value', ...SELECTOR_PARAMS],
-    required: [],
-    doc: 'True when every selected node has `condition_type` (default PIDPressure) equal to `condition_value` (default "False").',
-    run: async (args) => {
-      const read = readArguments('verify_nodes_condition', args)
-      const type = read.string('condition_type') ?? 'PIDPressure'
-      const value = read.string('condition_value') ?? 'False'
-      return (await readConditions('verify_nodes_condition', args)).every((node) => node[type] === value)
-    },
-  },
-  nodes_must_be_healthy: {
-    params: SELECTOR_PARAMS,
-    required: [],
-    doc: 'True when every selected node is Ready and reports no pressure or problem condition (conditions it does not report are ignored).',
-    run: async (args) =>
-      (await readConditions('nodes_must_be_healthy', args)).every((node) =>
-        HEALTHY.every(([type, value]) => !(type in node) || node[type] === value),
-      ),
-  },
-} satisfies Record<string, ActivityFunction>
+/** chaosk8s `get_nodes`. */
+export const getNodes = defineActivity({
+  module: MODULE,
+  name: 'get_nodes',
+  doc: 'List the nodes of the cluster (the NodeList JSON), optionally filtered by a label selector.',
+  params: selectorParams,
+  run: async (args, context) => JSON.parse(JSON.stringify({ kind: 'NodeList', apiVersion: 'v1', ...(await listNodes(args, context)) })) as unknown,
+})
+
+/** chaosk8s `get_all_node_status_conditions`. */
+export const getAllNodeStatusConditions = defineActivity({
+  module: MODULE,
+  name: 'get_all_node_status_conditions',
+  doc: 'Get every selected node\'s conditions as `{name, <type>: <status>}` objects.',
+  params: selectorParams,
+  run: readConditions,
+})
+
+/** chaosk8s `all_nodes_must_be_ready_to_schedule`. */
+export const allNodesMustBeReadyToSchedule = defineActivity({
+  module: MODULE,
+  name: 'all_nodes_must_be_ready_to_schedule',
+  doc: 'True when every selected node has condition Ready=True (cordoning is not looked at).',
+  params: selectorParams,
+  run: async (args, context) => (await readConditions(args, context)).every((node) => node.Ready === 'True'),
+})
+
+/** chaosk8s `verify_nodes_condition`. */
+export const verifyNodesCondition = defineActivity({
+  module: MODULE,
+  name: 'verify_nodes_condition',
+  doc: 'True when every selected node has `condition_type` (default PIDPressure) equal to `condition_value` (default "False").',
+  params: { conditionType: string('condition_type', 'PIDPressure'), conditionValue: string('condition_value', 'False'), ...selectorParams },
+  run: async (args, context) => (await readConditions(args, context)).every((node) => node[args.conditionType] === args.conditionValue),
+})
+
+/** chaosk8s `nodes_must_be_healthy`. */
+export const nodesMustBeHealthy = defineActivity({
+  module: MODULE,
+  name: 'nodes_must_be_healthy',
+  doc: 'True when every selected node is Ready and reports no pressure or problem condition (conditions it does not report are ignored).',
+  params: selectorParams,
+  run: async (args, context) =>
+    (await readConditions(args, context)).every((node) => HEALTHY.every(([type, value]) => !(type in node) || node[type] === value)),
+})

@@ -2,8 +2,8 @@ import { PatchStrategy, setHeaderOptions, type V1Node } from '@kubernetes/client
 import { ActivityFailedError } from '../../../errors.js'
 import { clearedFaultAnnotations, PRIOR_STATE_ANNOTATIONS, readFaultRecord, readPriorState, type FaultTarget } from '../../ledger/fault-record.js'
 import { recordFaultIntent, recordFaultUndone } from '../../ledger/record-fault.js'
-import { apiBody } from '../api-error.js'
-import type { KubernetesApis } from '../connect.js'
+import { apiBody } from '../../shared/api-error.js'
+import type { KubernetesApis } from '../../shared/connect.js'
 
 const patch = (apis: KubernetesApis, name: string, body: object) =>
   apis.core.patchNode({ name, body }, setHeaderOptions('Content-Type', PatchStrategy.MergePatch))

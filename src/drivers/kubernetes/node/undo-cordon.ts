@@ -1,12 +1,10 @@
-import { CoreV1Api, PatchStrategy, setHeaderOptions, type V1Node } from '@kubernetes/client-node'
-import { clearedFaultAnnotations, readFaultRecord, readPriorState } from '../../ledger/fault-record.js'
-import { UndoRefusedError, type FaultUndoer, type RecordedFault } from '../../ledger/fault-undoer.js'
-import { apiStatus, describeApiError } from '../api-error.js'
+import { CoreV1Api, PatchStrategy, setHeaderOptions } from '@kubernetes/client-node'
+import { clearedFaultAnnotations, readPriorState } from '../../ledger/fault-record.js'
+import { UndoRefusedError, type FaultUndoer } from '../../ledger/fault-undoer.js'
+import { readRecorded, recordedFaults } from '../../ledger/recorded-faults.js'
+import { describeApiError } from '../../shared/api-error.js'
 
-const recorded = (node: V1Node): RecordedFault[] => {
-  const record = readFaultRecord(node)
-  return record?.change === 'cordon' ? [{ target: { kind: 'Node', name: node.metadata?.name ?? '' }, record }] : []
-}
+const recorded = recordedFaults('cordon', 'Node')
 
 /**
  * Finds nodes cordoned by a run (`vitest-chaos.io/fault: cordon`) and gives each back the schedulability it had
@@ -18,14 +16,7 @@ const recorded = (node: V1Node): RecordedFault[] => {
 export const cordonUndoer: FaultUndoer = {
   change: 'cordon',
   list: async (kc) => (await kc.makeApiClient(CoreV1Api).listNode()).items.flatMap(recorded),
-  read: async (kc, target) => {
-    try {
-      return { record: recorded(await kc.makeApiClient(CoreV1Api).readNode({ name: target.name }))[0]?.record }
-    } catch (error) {
-      if (apiStatus(error) === 404) return undefined
-      throw error
-    }
-  },
+  read: (kc, target) => readRecorded(() => kc.makeApiClient(CoreV1Api).readNode({ name: target.name }), recorded),
   undo: async (kc, fault) => {
     const core = kc.makeApiClient(CoreV1Api)
     const node = await core.readNode({ name: fault.target.name })

@@ -1,6 +1,6 @@
 import type { CoreV1Api, KubeConfig, V1Pod } from '@kubernetes/client-node'
 import { ActivityFailedError } from '../../../errors.js'
-import { apiStatus } from '../api-error.js'
+import { apiStatus } from '../../shared/api-error.js'
 import { watchUntil } from '../../../kube/watch-until.js'
 
 const key = (namespace: string, name: string) => `${namespace}/${name}`

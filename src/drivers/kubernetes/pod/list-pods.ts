@@ -1,5 +1,5 @@
 import type { CoreV1Api, V1Pod } from '@kubernetes/client-node'
-import { callApi } from '../api-error.js'
+import { callApi } from '../../shared/api-error.js'
 
 /** Pods of `ns`, filtered by `labelSelector` when one is given (an empty selector lists them all). */
 export const listPods = async (core: CoreV1Api, ns: string, labelSelector?: string): Promise<V1Pod[]> => {

@@ -1,21 +1,16 @@
-import { AppsV1Api, CoreV1Api, KubeConfig } from '@kubernetes/client-node'
+import { AppsV1Api } from '@kubernetes/client-node'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startEmulatedCluster, type EmulatedCluster } from '../../../emulator/index.js'
+import { startDriverCluster, type DriverCluster } from '../../../testing/start-driver-cluster.js'
 import { kubernetesCatalog } from '../catalog.js'
-import { callActivity } from '../../testing/driver-test-kit.js'
 
 const NS = 'replica-sets'
 
-let cluster: EmulatedCluster
+let driver: DriverCluster
 let apps: AppsV1Api
 
 beforeAll(async () => {
-  cluster = await startEmulatedCluster({ bookinfo: false, programs: new Map([['idle', () => Promise.resolve({ ports: {}, stop: () => Promise.resolve() })]]) })
-  process.env.KUBECONFIG = cluster.kubeconfigPath
-  const kc = new KubeConfig()
-  kc.loadFromString(cluster.kubeconfig)
-  apps = kc.makeApiClient(AppsV1Api)
-  await kc.makeApiClient(CoreV1Api).createNamespace({ body: { metadata: { name: NS } } })
+  driver = await startDriverCluster({ namespaces: [NS] })
+  apps = driver.apps
   await apps.createNamespacedDeployment({
     namespace: NS,
     body: {
@@ -26,31 +21,25 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
-  await cluster?.stop()
+  await driver?.stop()
 })
+
+const POLL = { timeout: 10_000, interval: 50 }
 
 const replicaSets = async () => (await apps.listNamespacedReplicaSet({ namespace: NS })).items.filter((r) => !r.metadata?.deletionTimestamp)
 
 describe('delete_replica_set', () => {
   it('delete the ReplicaSets matching a label; the Deployment controller makes a new one', async () => {
-    const deadline = Date.now() + 10_000
-    while ((await replicaSets()).length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50))
+    await expect.poll(async () => (await replicaSets()).length, POLL).toBeGreaterThan(0)
     const [before] = await replicaSets()
-    expect(before).toBeDefined()
-    expect(await callActivity(kubernetesCatalog['chaosk8s.replicaset.actions']!.delete_replica_set, { label_selector: 'app=web', ns: NS })).toBeNull()
-    const replaced = Date.now() + 10_000
-    let after = await replicaSets()
-    while (!after.some((r) => r.metadata?.uid !== before!.metadata!.uid) && Date.now() < replaced) {
-      await new Promise((resolve) => setTimeout(resolve, 50))
-      after = await replicaSets()
-    }
-    expect(after.map((r) => r.metadata?.uid)).not.toContain(before!.metadata!.uid)
-    expect(after).toHaveLength(1)
+    expect(await driver.call(kubernetesCatalog['chaosk8s.replicaset.actions']!.delete_replica_set, { label_selector: 'app=web', ns: NS })).toBeNull()
+    // the one ReplicaSet left is a new one
+    await expect.poll(async () => (await replicaSets()).map((r) => r.metadata?.uid), POLL).toEqual([expect.not.stringMatching(`^${before!.metadata!.uid}$`)])
   })
 
   it('delete nothing when no name matches', async () => {
     const before = (await replicaSets()).map((r) => r.metadata!.uid)
-    await callActivity(kubernetesCatalog['chaosk8s.actions']!.delete_replica_set, { name: 'ghost', ns: NS })
+    await driver.call(kubernetesCatalog['chaosk8s.actions']!.delete_replica_set, { name: 'ghost', ns: NS })
     expect((await replicaSets()).map((r) => r.metadata!.uid)).toEqual(before)
   })
 })

@@ -1,45 +1,40 @@
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { CoreV1Api, KubeConfig } from '@kubernetes/client-node'
+import { CoreV1Api } from '@kubernetes/client-node'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startEmulatedCluster, type EmulatedCluster } from '../../../emulator/index.js'
+import { startDriverCluster, type DriverCluster } from '../../../testing/start-driver-cluster.js'
 import { kubernetesCatalog } from '../catalog.js'
-import { callActivity } from '../../testing/driver-test-kit.js'
 
 const NS = 'service-actions'
 const actions = kubernetesCatalog['chaosk8s.service.actions']!
 
-let cluster: EmulatedCluster
+let driver: DriverCluster
 let core: CoreV1Api
 
 beforeAll(async () => {
-  cluster = await startEmulatedCluster({ bookinfo: false })
-  process.env.KUBECONFIG = cluster.kubeconfigPath
-  const kc = new KubeConfig()
-  kc.loadFromString(cluster.kubeconfig)
-  core = kc.makeApiClient(CoreV1Api)
-  await core.createNamespace({ body: { metadata: { name: NS } } })
+  driver = await startDriverCluster({ namespaces: [NS] })
+  core = driver.core
 })
 
 afterAll(async () => {
-  await cluster?.stop()
+  await driver?.stop()
 })
 
 describe('service actions', () => {
   it('create_service_endpoint from a JSON file, then delete_service removes it', async () => {
     const path = join(mkdtempSync(join(tmpdir(), 'service-')), 'ratings.json')
     writeFileSync(path, JSON.stringify({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'ratings' }, spec: { selector: { app: 'ratings' }, ports: [{ port: 9080 }] } }))
-    expect(await callActivity(actions.create_service_endpoint, { spec_path: path, ns: NS })).toBeNull()
+    expect(await driver.call(actions.create_service_endpoint, { spec_path: path, ns: NS })).toBeNull()
     expect((await core.readNamespacedService({ name: 'ratings', namespace: NS })).spec?.ports?.[0]?.port).toBe(9080)
-    expect(await callActivity(kubernetesCatalog['chaosk8s.actions']!.remove_service_endpoint, { name: 'ratings', ns: NS })).toBeNull()
+    expect(await driver.call(kubernetesCatalog['chaosk8s.actions']!.remove_service_endpoint, { name: 'ratings', ns: NS })).toBeNull()
     await expect(core.readNamespacedService({ name: 'ratings', namespace: NS })).rejects.toMatchObject({ code: 404 })
   })
 
   it('fail on a missing service and an unreadable manifest', async () => {
-    await expect(callActivity(actions.delete_service, { name: 'ghost', ns: NS })).rejects.toThrow(`Kubernetes API call failed (delete service 'ghost' in namespace '${NS}'): (404)`)
+    await expect(driver.call(actions.delete_service, { name: 'ghost', ns: NS })).rejects.toThrow(`Kubernetes API call failed (delete service 'ghost' in namespace '${NS}'): (404)`)
     const bad = join(mkdtempSync(join(tmpdir(), 'service-')), 'bad.yaml')
     writeFileSync(bad, 'spec: [unclosed')
-    await expect(callActivity(actions.create_service_endpoint, { spec_path: bad, ns: NS })).rejects.toThrow(`create_service_endpoint: '${bad}' is not valid YAML`)
+    await expect(driver.call(actions.create_service_endpoint, { spec_path: bad, ns: NS })).rejects.toThrow(`create_service_endpoint: '${bad}' is not valid YAML`)
   })
 })

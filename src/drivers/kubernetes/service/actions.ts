@@ -1,34 +1,33 @@
 import type { V1Service } from '@kubernetes/client-node'
-import type { ActivityFunction } from '../../../experiment/activity-function.js'
-import { callApi } from '../api-error.js'
-import { readArguments } from '../arguments.js'
-import { connect } from '../connect.js'
+import { requiredString, secrets, string } from '../../shared/activity-params.js'
+import { callApi } from '../../shared/api-error.js'
+import { connect } from '../../shared/connect.js'
+import { defineActivity } from '../../shared/define-activity.js'
 import { readManifest } from '../read-manifest.js'
 
-/** chaosk8s.service.actions: create and delete Services. */
-export const serviceActions = {
-  create_service_endpoint: {
-    params: ['spec_path', 'ns', 'secrets'],
-    required: ['spec_path'],
-    doc: 'Create a Service from the JSON or YAML file at `spec_path`.',
-    run: async (args) => {
-      const read = readArguments('create_service_endpoint', args)
-      const body = await readManifest<V1Service>(read.requiredString('spec_path'), 'create_service_endpoint')
-      const namespace = read.string('ns') ?? 'default'
-      await callApi(`create a service in namespace '${namespace}'`, () => connect(read.secrets()).core.createNamespacedService({ namespace, body }))
-      return null
-    },
+const MODULE = 'chaosk8s.service.actions'
+
+/** chaosk8s `create_service_endpoint`. */
+export const createServiceEndpoint = defineActivity({
+  module: MODULE,
+  name: 'create_service_endpoint',
+  doc: 'Create a Service from the JSON or YAML file at `spec_path`.',
+  params: { specPath: requiredString('spec_path'), ns: string('ns', 'default'), secrets: secrets() },
+  run: async ({ specPath, ns: namespace, secrets }, context) => {
+    const body = await readManifest<V1Service>(specPath, 'create_service_endpoint')
+    await callApi(`create a service in namespace '${namespace}'`, () => connect(secrets, context).core.createNamespacedService({ namespace, body }))
+    return null
   },
-  delete_service: {
-    params: ['name', 'ns', 'secrets'],
-    required: ['name'],
-    doc: 'Delete the Service `name`.',
-    run: async (args) => {
-      const read = readArguments('delete_service', args)
-      const name = read.requiredString('name')
-      const namespace = read.string('ns') ?? 'default'
-      await callApi(`delete service '${name}' in namespace '${namespace}'`, () => connect(read.secrets()).core.deleteNamespacedService({ name, namespace }))
-      return null
-    },
+})
+
+/** chaosk8s `delete_service`. */
+export const deleteService = defineActivity({
+  module: MODULE,
+  name: 'delete_service',
+  doc: 'Delete the Service `name`.',
+  params: { name: requiredString('name'), ns: string('ns', 'default'), secrets: secrets() },
+  run: async ({ name, ns: namespace, secrets }, context) => {
+    await callApi(`delete service '${name}' in namespace '${namespace}'`, () => connect(secrets, context).core.deleteNamespacedService({ name, namespace }))
+    return null
   },
-} satisfies Record<string, ActivityFunction>
+})

@@ -10,12 +10,13 @@ export interface KubernetesApis {
 }
 
 /**
- * Connects with chaosk8s' rules (see `loadKubeConfig`) and builds the API clients.
+ * Connects with chaosk8s' rules (see `loadKubeConfig`), to the context's kubeconfig when it names one, and builds
+ * the API clients.
  *
  * @example
- * const { core } = connect(read.secrets())
+ * const { core } = connect(secrets, context)
  */
-export const connect = (secrets?: DriverSecrets): KubernetesApis => {
-  const kc = loadKubeConfig(secrets)
+export const connect = (secrets?: DriverSecrets, context?: { kubeconfig?: string | undefined }): KubernetesApis => {
+  const kc = loadKubeConfig(secrets, context?.kubeconfig)
   return { kc, core: kc.makeApiClient(CoreV1Api), apps: kc.makeApiClient(AppsV1Api), custom: kc.makeApiClient(CustomObjectsApi) }
 }

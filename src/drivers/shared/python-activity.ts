@@ -1,4 +1,4 @@
-import type { Action, JsonObject, JsonValue, Pauses, Probe, Tolerance } from '../../experiment/types.js'
+import type { Action, JsonObject, Pauses, Probe, Tolerance } from '../../experiment/types.js'
 
 /** Options every typed builder accepts besides the function's own arguments. */
 export interface ActivityOptions {
@@ -16,10 +16,6 @@ export interface ProbeOptions extends ActivityOptions {
 }
 
 const kebab = (func: string) => func.replaceAll('_', '-')
-
-/** Drops undefined values, keeping the snake_case keys in the order given. */
-export const definedArguments = (args: Record<string, JsonValue | undefined>): JsonObject =>
-  Object.fromEntries(Object.entries(args).filter(([, value]) => value !== undefined)) as JsonObject
 
 const provider = (module: string, func: string, args: JsonObject, options: ActivityOptions) => ({
   type: 'python' as const,

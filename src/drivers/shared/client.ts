@@ -16,8 +16,8 @@ const lookup = (secrets: DriverSecrets, key: string): string | undefined => {
   return process.env[key]
 }
 
-const kubeconfigPath = (): string => {
-  const fromEnv = process.env.KUBECONFIG
+const kubeconfigPath = (given: string | undefined): string => {
+  const fromEnv = given ?? process.env.KUBECONFIG
   const first = fromEnv ? fromEnv.split(delimiter).find((entry) => entry.length > 0) : undefined
   return (first ?? join(homedir(), '.kube', 'config')).replace(/^~(?=$|\/)/, homedir())
 }
@@ -53,18 +53,21 @@ class PooledKubeConfig extends KubeConfig {
 }
 
 /**
- * Connects the way chaosk8s' `create_k8s_api_client(secrets)` does: the kubeconfig file when it exists
+ * Connects the way chaosk8s' `create_k8s_api_client(secrets)` does: the kubeconfig file (`kubeconfig`, else
+ * `KUBECONFIG`, else `~/.kube/config`) when it exists
  * (context `KUBERNETES_CONTEXT` from secrets, then env), in-cluster when `CHAOSTOOLKIT_IN_POD=true`,
  * otherwise `KUBERNETES_HOST` with `KUBERNETES_API_KEY`, cert/key files or username/password.
  *
  * @example
  * const kc = loadKubeConfig({ KUBERNETES_CONTEXT: 'kind-chaos' })
  */
-export const loadKubeConfig = (secrets?: DriverSecrets): KubeConfig => {
+export const loadKubeConfig = (secrets?: DriverSecrets, kubeconfig?: string): KubeConfig => {
   const kc = new PooledKubeConfig()
-  const path = kubeconfigPath()
+  const path = kubeconfigPath(kubeconfig)
   if (existsSync(path)) {
-    kc.loadFromDefault()
+    // KUBECONFIG itself may list several files, which only loadFromDefault merges
+    if (kubeconfig === undefined || kubeconfig === process.env.KUBECONFIG) kc.loadFromDefault()
+    else kc.loadFromFile(path)
     const context = lookup(secrets, 'KUBERNETES_CONTEXT')
     if (context) {
       if (!kc.getContextObject(context)) {

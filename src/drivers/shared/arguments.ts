@@ -13,6 +13,8 @@ export interface ArgumentReader {
   flag(name: string, fallback: boolean): boolean
   object(name: string): Record<string, unknown> | undefined
   list(name: string): unknown[] | undefined
+  /** The argument exactly as bound (`null` included), for functions that forward it unchecked. */
+  raw(name: string): unknown
   secrets(): DriverSecrets
 }
 
@@ -66,6 +68,7 @@ export const readArguments = (func: string, args: Record<string, unknown>): Argu
       const value = args[name]
       return Array.isArray(value) ? (value as unknown[]) : fail(name, 'a list')
     },
+    raw: (name) => args[name],
     secrets: () => {
       const value = args.secrets
       return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined
