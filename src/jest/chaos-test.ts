@@ -5,16 +5,15 @@ import type { ClusterOptions, StartClusterOptions } from '../clusters/cluster-pr
 import { startCluster } from '../clusters/start-cluster.js'
 import type { StartedCluster } from '../clusters/started-cluster.js'
 import type { ActivityCatalog } from '../experiment/activity-function.js'
-import { openChaosContext, type ChaosContext } from '../session/chaos-context.js'
+import type { ChaosContext } from '../session/chaos-context.js'
 import { expectOutcome, type ExpectedOutcome } from '../session/expect-outcome.js'
 import { runInScope } from '../session/run-scope.js'
 import { useClusterEnv } from '../session/use-cluster-env.js'
 import { checkClusterForLeftovers } from '../session/check-cluster-leftovers.js'
 import type { RunOptions } from '../run/run-options.js'
-import type { ChaosRunRecord } from '../session/chaos-run-record.js'
 import { CHAOS_TIMEOUT_FLOOR_MS, chaosTimeoutMs, clusterStartAllowanceMs, readPausesSeconds } from '../config/chaos-timeouts.js'
 import { clusterProviderFor } from '../config/cluster-provider-for.js'
-import { writeTestRecord } from './test-records.js'
+import { endTestContext, openTestContext, type OpenTestContext } from './open-test-context.js'
 import './setup.js'
 
 export interface JestChaosTestOptions {
@@ -54,14 +53,9 @@ export interface JestChaosTest {
 export const createChaosTest = (options: JestChaosTestOptions = {}): JestChaosTest => {
   let cluster: StartedCluster | undefined
   let restoreEnv: (() => void) | undefined
-  interface OpenContext { abort: AbortController; close: () => Promise<void> }
-  let current: OpenContext | undefined
+  let current: OpenTestContext | undefined
   // concurrent tests' contexts, closed by their own body or, after a timeout, by afterAll
-  const concurrentOpen = new Set<OpenContext>()
-  const end = async (ending: OpenContext) => {
-    ending.abort.abort(new Error('the test ended'))
-    await ending.close()
-  }
+  const concurrentOpen = new Set<OpenTestContext>()
   const provider = clusterProviderFor(options.cluster)
   const timeoutFor = (pausesSeconds = 0) => options.timeout ?? chaosTimeoutMs({ provider, pausesSeconds })
   beforeAll(async () => {
@@ -71,24 +65,16 @@ export const createChaosTest = (options: JestChaosTestOptions = {}): JestChaosTe
     await checkClusterForLeftovers(cluster)
   }, options.startTimeout ?? Math.max(120_000, clusterStartAllowanceMs(provider)))
   afterAll(async () => {
-    await Promise.allSettled([...concurrentOpen].map(end))
+    await Promise.allSettled([...concurrentOpen].map(endTestContext))
     restoreEnv?.()
     await cluster?.stop()
   }, Math.max(CHAOS_TIMEOUT_FLOOR_MS, clusterStartAllowanceMs(provider)))
   afterEach(async () => {
     const ending = current
     current = undefined
-    if (ending) await end(ending)
+    if (ending) await endTestContext(ending)
   }, CHAOS_TIMEOUT_FLOOR_MS)
-  const open = (testName: string | undefined) => {
-    const abort = new AbortController()
-    const testPath = expect.getState().testPath
-    const runs: ChaosRunRecord[] = []
-    const opened = openChaosContext({ signal: abort.signal, cluster, testPath, testName, journalDir: options.journalDir, catalog: options.catalog, record: (run) => void runs.push(run) })
-    // the reporter runs in another process: it reads the runs from a record file
-    const close = () => opened.close().finally(() => writeTestRecord(process.cwd(), { testPath: testPath ?? '', testName: testName ?? '', runs }))
-    return { ...opened, entry: { abort, close } }
-  }
+  const open = (testName: string | undefined) => openTestContext(options, cluster, testName)
   // the body runs in the test's own scope, so matchers record on this test even while others run
   const withContext = (fn: ChaosTestFn) => async () => {
     const { context, scope, entry } = open(expect.getState().currentTestName)
@@ -103,7 +89,7 @@ export const createChaosTest = (options: JestChaosTestOptions = {}): JestChaosTe
       await runInScope(scope, () => fn({ chaos: context, cluster }))
     } finally {
       concurrentOpen.delete(entry)
-      await end(entry)
+      await endTestContext(entry)
     }
   }
   const chaosTest = (name: string, fn: ChaosTestFn, timeout?: number) => test(name, withContext(fn), timeout ?? timeoutFor())

@@ -4,7 +4,6 @@ import type { StartedCluster } from '../clusters/started-cluster.js'
 import type { ActivityCatalog } from '../experiment/activity-function.js'
 import type { Experiment } from '../experiment/types.js'
 import type { Journal } from '../journal/types.js'
-import { writeJournal } from '../journal/write-journal.js'
 import { runExperiment } from '../run/run-experiment.js'
 import type { RunOptions } from '../run/run-options.js'
 import type { ChaosRunRecord } from './chaos-run-record.js'
@@ -12,6 +11,7 @@ import { loadRunnableExperiment } from './load-runnable-experiment.js'
 import { catalogFor } from './catalog-for.js'
 import { recordRun } from './record-run.js'
 import { linkSignal } from './linked-signal.js'
+import { playInjectRollbacks, type InjectedFault } from './play-inject-rollbacks.js'
 import { rollBackOnExitSignals } from './roll-back-on-exit-signals.js'
 import { runInScope, type RunScope } from './run-scope.js'
 
@@ -52,7 +52,7 @@ export const openChaosContext = (options: OpenChaosContextOptions): { context: C
   const { catalog } = options
   const { signal, abort, release } = linkSignal(options.signal)
   const pending = new Set<Promise<unknown>>()
-  const rollbacks: { fault: FaultDefinition; journal?: Journal }[] = []
+  const rollbacks: InjectedFault[] = []
   const scope: RunScope = {
     signal,
     catalog,
@@ -77,26 +77,7 @@ export const openChaosContext = (options: OpenChaosContextOptions): { context: C
     scope.track?.(run)
     return run
   }
-  const playRollbacks = (): Promise<void> => runInScope(scope, async () => {
-    for (let next = rollbacks.pop(); next; next = rollbacks.pop()) {
-      if (next.fault.rollbacks.length === 0) continue
-      // no signal: rollbacks must run even after the test timed out
-      const undoing: Experiment = { title: `roll back ${next.fault.title}`, description: 'rollbacks registered by inject()', method: [], rollbacks: next.fault.rollbacks }
-      const undo = await runExperiment(undoing, {
-        mode: 'strict',
-        catalog: await catalogFor(undoing, catalog),
-        rollbackStrategy: 'always',
-        hypothesisStrategy: 'skip',
-      })
-      const journalPath = next.journal?.['vitest-chaos']?.journalPath
-      if (next.journal && typeof journalPath === 'string') {
-        next.journal.rollbacks.push(...undo.rollbacks)
-        await writeJournal(journalPath, next.journal)
-      } else {
-        await recordRun(where, undo)
-      }
-    }
-  })
+  const playRollbacks = (): Promise<void> => runInScope(scope, () => playInjectRollbacks(rollbacks, where, catalog))
   const context: ChaosContext = {
     cluster: options.cluster,
     signal,
@@ -104,7 +85,7 @@ export const openChaosContext = (options: OpenChaosContextOptions): { context: C
     runFile: async (path, runOptions) => runRecorded(await loadRunnableExperiment(path, catalog), runOptions),
     inject: async (fault) => {
       // registered before the actions run, so a timeout in the middle of them still rolls back
-      const entry: { fault: FaultDefinition; journal?: Journal } = { fault }
+      const entry: InjectedFault = { fault }
       rollbacks.push(entry)
       entry.journal = await runRecorded(defineExperiment({ title: fault.title, fault: { ...fault, rollbacks: [] } }), { hypothesisStrategy: 'skip' })
       return entry.journal

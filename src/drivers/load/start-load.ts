@@ -1,10 +1,9 @@
-import { ChaosError } from '../../errors.js'
-import { LoadSamples } from './load-samples.js'
-import type { FromLoadThread, LoadThreadOptions, ToLoadThread } from './load-thread-protocol.js'
-import type { LoadOptions, LoadPhase, LoadReport, RunningLoad, TimelineSecond } from './load-types.js'
+import { followLoadThread } from './follow-load-thread.js'
+import { startLoadRecording } from './load-recording.js'
+import type { LoadThreadOptions, ToLoadThread } from './load-thread-protocol.js'
+import type { LoadOptions, LoadPhase, RunningLoad } from './load-types.js'
 import { monotonicMs } from './monotonic-ms.js'
 import { startLoadThread } from './start-load-thread.js'
-import { bucketMsFor, buildBuckets, buildTimeline, figuresFor, summarizePhases } from './summarize-load.js'
 import { resolveLoadOptions, type ResolvedLoadOptions } from './validate-load-options.js'
 import { checkOptions } from '../../options/check-options.js'
 import { loadOptionsSchema } from '../../options/load-options-schema.js'
@@ -15,15 +14,6 @@ const threadOptions = (resolved: ResolvedLoadOptions): LoadThreadOptions => ({
   ...(resolved.overallRate === undefined ? {} : { overallRate: resolved.overallRate }),
   timeoutMs: resolved.timeoutMs, maxDurationMs: resolved.maxDurationMs, maxRequests: resolved.maxRequests,
 })
-
-/** The requests that ended since row `from`, as one timeline second (for `onTick`). */
-const summarizeSince = (samples: LoadSamples, from: number, second: number, phase: LoadPhase): TimelineSecond => {
-  const figures = figuresFor(samples, Array.from({ length: samples.length - from }, (_, index) => from + index), 1000)
-  return {
-    second, phase, requests: figures.responses, errors: figures.errors, timeouts: figures.timeouts,
-    non2xx: figures.non2xx, cut: figures.cut, p50: figures.latencyMs.p50, p99: figures.latencyMs.p99,
-  }
-}
 
 /**
  * Sends HTTP load with autocannon in a thread of its own, so neither the test nor the cluster slows it down, and
@@ -36,77 +26,23 @@ const summarizeSince = (samples: LoadSamples, from: number, second: number, phas
  */
 export const startLoad = (options: LoadOptions): RunningLoad => {
   const resolved = resolveLoadOptions(checkOptions('startLoad', loadOptionsSchema, options))
-  let startedAt = new Date().toISOString()
-  const samples = new LoadSamples()
-  // times in monotonicMs(), shared with the load's thread; the report counts from when the thread started sending
-  let t0 = monotonicMs()
-  const marks: { phase: LoadPhase; at: number }[] = [{ phase: 'baseline', at: t0 }]
-  let stopping = false
-  let ended = false
-  let tickCursor = 0
+  const recording = startLoadRecording()
   const thread = startLoadThread(threadOptions(resolved))
   // a signal still cuts a load that is draining after stop()
   const send = (message: ToLoadThread) => {
-    if (!ended && (!stopping || message.reason === 'signal')) thread.postMessage(message)
-    stopping = true
+    if (!recording.ended && (!recording.stopping || message.reason === 'signal')) thread.postMessage(message)
+    recording.stopping = true
   }
   const onAbort = () => send({ type: 'stop', reason: 'signal' })
-
-  const report = (done: Extract<FromLoadThread, { type: 'done' }>): LoadReport => {
-    const endMs = Math.max(0, done.endAt - t0)
-    const relativeMarks = marks.map((mark) => ({ phase: mark.phase, atMs: Math.max(0, mark.at - t0) }))
-    const bucketMs = bucketMsFor(endMs)
-    return {
-      url: resolved.target, startedAt, durationMs: Math.round(endMs), stoppedBy: done.stoppedBy,
-      total: figuresFor(samples, Array.from({ length: samples.length }, (_, row) => row), endMs),
-      phases: summarizePhases(samples, relativeMarks, endMs), timeline: buildTimeline(samples, relativeMarks, endMs),
-      bucketMs, buckets: buildBuckets(samples, relativeMarks, endMs, bucketMs),
-      marks: relativeMarks.map((mark) => ({ phase: mark.phase, atMs: Math.round(mark.atMs) })),
-    }
-  }
-
-  let markStarted: () => void = () => undefined
-  const started = new Promise<void>((resolve) => (markStarted = resolve))
-  const finished = new Promise<LoadReport>((resolve, reject) => {
-    let outcome: (() => void) | undefined
-    thread.on('message', (message: FromLoadThread) => {
-      if (message.type === 'started') {
-        t0 = message.at
-        marks[0]!.at = t0
-        // the report's times count from here, so its wall-clock start is this moment, not the call (the thread takes up to a second to start)
-        startedAt = new Date(Date.now() - (monotonicMs() - t0)).toISOString()
-        markStarted()
-      } else if (message.type === 'rows') {
-        samples.append(message.rows, t0)
-      } else if (message.type === 'tick') {
-        if (!resolved.onTick || stopping) return
-        resolved.onTick(summarizeSince(samples, tickCursor, Math.max(0, Math.floor((monotonicMs() - t0) / 1000) - 1), marks.at(-1)!.phase))
-        tickCursor = samples.length
-      } else {
-        stopping = ended = true
-        outcome = message.error === undefined
-          ? () => resolve(report(message))
-          : () => reject(new ChaosError(`load on ${resolved.target} could not run: ${message.error}`))
-      }
-    })
-    thread.on('error', (error) => {
-      outcome = () => reject(new ChaosError(`load on ${resolved.target} could not run: ${error.message}`, { cause: error }))
-    })
-    // the report is handed over once the thread has ended, its connections closed
-    thread.on('exit', (code) => {
-      resolved.signal?.removeEventListener('abort', onAbort)
-      markStarted()
-      if (outcome) outcome()
-      else reject(new ChaosError(`load on ${resolved.target}: its thread ended (exit code ${code}) before reporting`))
-    })
-  })
+  const { started, finished } = followLoadThread(thread, recording, resolved, () => resolved.signal?.removeEventListener('abort', onAbort))
   finished.catch(() => {})
   if (resolved.signal?.aborted) onAbort()
   else resolved.signal?.addEventListener('abort', onAbort, { once: true })
 
+  const { marks, samples } = recording
   return {
     mark(phase: LoadPhase) {
-      if (!stopping && marks.at(-1)!.phase !== phase) marks.push({ phase, at: monotonicMs() })
+      if (!recording.stopping && marks.at(-1)!.phase !== phase) marks.push({ phase, at: monotonicMs() })
     },
     get phase() {
       return marks.at(-1)!.phase

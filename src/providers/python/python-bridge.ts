@@ -1,18 +1,9 @@
-import { ChaosError } from '../../errors.js'
 import { interruptedBy, raceAbort } from '../interrupt.js'
 import { BridgeProcess, type BridgeReady } from './bridge-process.js'
+import { awaitPythonAnswer } from './await-python-answer.js'
 import { findPython } from './find-python.js'
+import { PythonUnavailableError } from './python-bridge-errors.js'
 import type { PythonAnswer, PythonRequest } from './python-protocol.js'
-
-/** No interpreter, or it could not start the bridge: the python activity cannot run at all. */
-export class PythonUnavailableError extends ChaosError {
-  override name = 'PythonUnavailableError'
-}
-
-/** The call did not answer within its timeout; the call was cancelled. */
-export class PythonTimeoutError extends ChaosError {
-  override name = 'PythonTimeoutError'
-}
 
 export interface PythonCallOptions {
   /** Aborting it ends the call at once (and the interpreter if the call does not stop soon after). */
@@ -80,42 +71,10 @@ export const createPythonBridge = (options: PythonBridgeOptions): PythonBridge =
     return starting
   }
 
-  const giveUp = (bridge: BridgeProcess, id: number, what: string) => {
-    bridge.cancel(id)
-    const timer = setTimeout(() => {
-      if (!bridge.isRunning(id)) return
-      options.log('warning', `${what} did not stop after it was cancelled; the Python interpreter was killed (the next call starts a new one)`)
-      bridge.kill()
-    }, options.cancelGraceMs ?? 1000)
-    timer.unref()
-  }
-
   const call = async (request: PythonRequest, callOptions: PythonCallOptions): Promise<PythonAnswer> => {
-    const { signal, timeoutMs, what } = callOptions
-    if (signal.aborted) throw interruptedBy(signal, what)
-    const bridge = await raceAbort(bridgeProcess(), signal, what)
-    const sent = bridge.send(request)
-    let cleanup = (): void => undefined
-    const ended = new Promise<never>((_, reject) => {
-      const onAbort = () => {
-        giveUp(bridge, sent.id, what)
-        reject(interruptedBy(signal, what))
-      }
-      const timer = timeoutMs === undefined ? undefined : setTimeout(() => {
-        giveUp(bridge, sent.id, what)
-        reject(new PythonTimeoutError(`${what} took too long to complete (timeout ${timeoutMs / 1000}s)`))
-      }, timeoutMs)
-      signal.addEventListener('abort', onAbort, { once: true })
-      cleanup = () => {
-        clearTimeout(timer)
-        signal.removeEventListener('abort', onAbort)
-      }
-    })
-    try {
-      return await Promise.race([sent.answer, ended])
-    } finally {
-      cleanup()
-    }
+    if (callOptions.signal.aborted) throw interruptedBy(callOptions.signal, callOptions.what)
+    const bridge = await raceAbort(bridgeProcess(), callOptions.signal, callOptions.what)
+    return awaitPythonAnswer(bridge, bridge.send(request), { ...callOptions, cancelGraceMs: options.cancelGraceMs ?? 1000, log: options.log })
   }
 
   return {

@@ -3,7 +3,7 @@ import type { Activity, PythonProvider } from '../../experiment/types.js'
 import { interruptedBy } from '../interrupt.js'
 import type { ProviderContext } from '../provider.js'
 import { PythonError, describePythonError } from './python-error.js'
-import { PythonTimeoutError, PythonUnavailableError } from './python-bridge.js'
+import { PythonTimeoutError, PythonUnavailableError } from './python-bridge-errors.js'
 import { BridgeExitedError } from './bridge-process.js'
 
 const logPrinted = (context: ProviderContext, what: string, printed: string): void => {
