@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { applyManifests } from '../emulator/workloads/bookinfo/apply-manifests.js'
 import { Store } from '../emulator/store/store.js'
-import { packageRoot as emulatorPackageRoot } from '../emulator/workloads/bookinfo/manifest-files.js'
+import { packageRoot as emulatorPackageRoot } from '../emulator/package-files.js'
 import { CLUSTER_SCOPED_KINDS, isClusterScoped } from './cluster-scoped-kinds.js'
 import { packageRoot } from './package-root.js'
 

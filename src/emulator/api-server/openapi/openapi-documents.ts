@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { packageRoot } from '../../workloads/bookinfo/manifest-files.js'
+import { packageRoot } from '../../package-files.js'
 import { addGatewayKind, type CrdVersionSchema } from './add-gateway-kind.js'
 import { API_GROUPS } from '../../registry/resource-table.js'
 import { apiVersionOf } from '../../registry/resource-definition.js'

@@ -1,7 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
-import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { join } from 'node:path'
+import { packageRoot } from '../../package-files.js'
 
 /**
  * The default bookinfo deployment, in apply order, relative to the package root: the seed article's setup
@@ -16,23 +15,6 @@ export const bookinfoManifestFiles = [
   'fixtures/istio/virtual-service-reviews-v3.yaml',
   'fixtures/istio/bookinfo-gateway.yaml',
 ] as const
-
-const isPackageRoot = (directory: string) => {
-  const manifest = join(directory, 'package.json')
-  return existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === 'vitest-chaos'
-}
-
-/** The directory holding vitest-chaos's package.json, found upwards from this file (works from `src/` and `dist/`). */
-export const packageRoot = (): string => {
-  let directory = dirname(fileURLToPath(import.meta.url))
-  for (let depth = 0; depth < 10; depth += 1) {
-    if (isPackageRoot(directory)) return directory
-    const parent = dirname(directory)
-    if (parent === directory) break
-    directory = parent
-  }
-  throw new Error(`cannot find the vitest-chaos package root above ${fileURLToPath(import.meta.url)}; reinstall the package so its fixtures/ folder ships with it`)
-}
 
 /** Each default manifest as `{ path, text }`, in apply order. */
 export const readBookinfoManifests = async (files: readonly string[] = bookinfoManifestFiles): Promise<{ path: string; text: string }[]> => {
