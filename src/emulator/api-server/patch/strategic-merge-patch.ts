@@ -3,6 +3,7 @@
 type Json = Record<string, unknown>
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value)
 
+// the patchMergeKey of a list field, by its name (k8s.io/api's struct tags)
 const MERGE_KEYS: Record<string, string> = {
   containers: 'name',
   initContainers: 'name',
@@ -16,16 +17,38 @@ const MERGE_KEYS: Record<string, string> = {
   ownerReferences: 'uid',
   hostAliases: 'ip',
   topologySpreadConstraints: 'topologyKey',
-  addresses: 'type',
+  ports: 'containerPort',
 }
 const PRIMITIVE_MERGE_LISTS = new Set(['finalizers'])
 
+/** A list field whose merge key depends on the kind or on where the list is; looked up before `MERGE_KEYS`. */
+interface PlacedMergeKey {
+  field: string
+  kind?: string
+  /** The list's full path, dot-joined. */
+  path?: string
+  /** The list's top-level field. */
+  under?: string
+  mergeKey: string
+}
+
+const PLACED_MERGE_KEYS: readonly PlacedMergeKey[] = [
+  // ServiceSpec.ports; a container's ports merge by containerPort
+  { field: 'ports', kind: 'Service', path: 'spec.ports', mergeKey: 'port' },
+  // NodeStatus.addresses; elsewhere (an EndpointSlice's endpoints) the list is replaced
+  { field: 'addresses', under: 'status', mergeKey: 'type' },
+]
+
+const isPlacedAt = (placed: PlacedMergeKey, kind: string, path: string[]): boolean =>
+  placed.field === path.at(-1) &&
+  (placed.kind === undefined || placed.kind === kind) &&
+  (placed.path === undefined || placed.path === path.join('.')) &&
+  (placed.under === undefined || placed.under === path[0])
+
 /** The merge key of a list, from its field name and owning kind; undefined means "replace the list". */
 const mergeKeyFor = (kind: string, path: string[]): string | undefined => {
-  const field = path.at(-1)!
-  if (field === 'ports') return kind === 'Service' && path.length === 2 ? 'port' : 'containerPort'
-  if (field === 'addresses' && path[0] !== 'status') return undefined
-  return MERGE_KEYS[field]
+  const placed = PLACED_MERGE_KEYS.find((candidate) => isPlacedAt(candidate, kind, path))
+  return placed ? placed.mergeKey : MERGE_KEYS[path.at(-1)!]
 }
 
 const stripDirectives = (value: unknown): unknown => {
