@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { AppsV1Api, CoreV1Api, PolicyV1Api, type V1Node } from '@kubernetes/client-node'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { deployIdle } from '../../../testing/deploy-idle.js'
 import { startDriverCluster, type DriverCluster } from '../../../testing/start-driver-cluster.js'
 import { kubernetesCatalog } from '../catalog.js'
 
@@ -17,23 +18,8 @@ let workers: string[]
 
 const POLL = { timeout: 20_000, interval: 50 }
 
-const deploy = async (name: string, replicas: number, podSpec: Record<string, unknown> = {}) => {
-  await apps.createNamespacedDeployment({
-    namespace: NS,
-    body: {
-      metadata: { name },
-      spec: {
-        replicas,
-        selector: { matchLabels: { app: name } },
-        template: {
-          metadata: { labels: { app: name } },
-          spec: { terminationGracePeriodSeconds: 1, containers: [{ name: 'main', image: 'idle:1' }], ...podSpec },
-        },
-      },
-    },
-  })
-  await expect.poll(async () => (await apps.readNamespacedDeployment({ name, namespace: NS })).status?.readyReplicas, POLL).toBe(replicas)
-}
+const deploy = (name: string, replicas: number, podSpec: Record<string, unknown> = {}) =>
+  deployIdle({ apps, core }, NS, name, replicas, { terminationGracePeriodSeconds: 1, ...podSpec })
 
 const podsOn = async (node: string, app: string) =>
   (await core.listNamespacedPod({ namespace: NS, labelSelector: `app=${app}`, fieldSelector: `spec.nodeName=${node}` })).items.filter((p) => !p.metadata?.deletionTimestamp)

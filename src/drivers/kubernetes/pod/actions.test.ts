@@ -1,5 +1,6 @@
 import { AppsV1Api, CoreV1Api, type V1Pod } from '@kubernetes/client-node'
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { deployIdle, waitForDeploymentReady } from '../../../testing/deploy-idle.js'
 import { startDriverCluster, type DriverCluster } from '../../../testing/start-driver-cluster.js'
 import { kubernetesCatalog } from '../catalog.js'
 
@@ -13,29 +14,8 @@ let apps: AppsV1Api
 const live = (pods: V1Pod[]) => pods.filter((p) => !p.metadata?.deletionTimestamp)
 const livePods = async (app: string) => live((await core.listNamespacedPod({ namespace: NS, labelSelector: `app=${app}` })).items)
 
-const readyPods = async (name: string) => {
-  const d = await apps.readNamespacedDeployment({ name, namespace: NS })
-  return { ready: d.status?.readyReplicas, live: (await livePods(name)).length }
-}
-
-// vi.waitFor, not expect.poll: it also runs in beforeAll
-const waitForReady = (name: string, replicas: number) =>
-  vi.waitFor(async () => expect(await readyPods(name)).toEqual({ ready: replicas, live: replicas }), { timeout: 20_000, interval: 50 })
-
-const deploy = async (name: string, replicas: number) => {
-  await apps.createNamespacedDeployment({
-    namespace: NS,
-    body: {
-      metadata: { name },
-      spec: {
-        replicas,
-        selector: { matchLabels: { app: name } },
-        template: { metadata: { labels: { app: name } }, spec: { terminationGracePeriodSeconds: 30, containers: [{ name: 'main', image: 'idle:1' }] } },
-      },
-    },
-  })
-  await waitForReady(name, replicas)
-}
+const waitForReady = (name: string, replicas: number) => waitForDeploymentReady({ apps, core }, NS, name, replicas)
+const deploy = (name: string, replicas: number) => deployIdle({ apps, core }, NS, name, replicas)
 
 const terminating = async (names: string[]) => {
   const states = await Promise.all(
