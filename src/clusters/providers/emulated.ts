@@ -3,6 +3,7 @@ import type { ProcessPrograms } from '../../emulator/workloads/program.js'
 import { ClusterError } from '../../errors.js'
 import type { ClusterProvider, CommonClusterOptions } from '../cluster-provider.js'
 import { stopRecordedClusterProcess } from '../stop-recorded-process.js'
+import { clusterAddresses } from '../cluster-addresses.js'
 import { makeStartedCluster } from '../make-started-cluster.js'
 import { openStateDir } from '../state-dir.js'
 
@@ -52,9 +53,8 @@ export const emulatedProvider: ClusterProvider<EmulatedClusterOptions> = {
         kubeconfig: emulated.kubeconfig,
         kubeconfigPath: emulated.kubeconfigPath,
         context: 'emulated',
-        urls: { api: emulated.apiUrl, ...(productPage ? { productPage } : {}) },
+        ...clusterAddresses(emulated.apiUrl, emulated.kubeconfigPath, productPage),
         istio: true,
-        env: { KUBECONFIG: emulated.kubeconfigPath, ...(productPage ? { PRODUCT_PAGE_SERVICE_BASE_URL: productPage } : {}) },
       },
       async () => {
         await emulated.stop()

@@ -5,6 +5,7 @@ import type { ClusterProvider, CommonClusterOptions } from '../cluster-provider.
 import { stopRecordedClusterProcess } from '../stop-recorded-process.js'
 import { detectIstio } from '../detect-istio.js'
 import { loadKubeconfig } from '../load-kubeconfig.js'
+import { clusterAddresses } from '../cluster-addresses.js'
 import { makeStartedCluster } from '../make-started-cluster.js'
 import { singleContextKubeconfig } from '../single-context-kubeconfig.js'
 import { openStateDir, writeKubeconfig } from '../state-dir.js'
@@ -72,10 +73,9 @@ export const existingProvider: ClusterProvider<ExistingClusterOptions> = {
         kubeconfig,
         kubeconfigPath,
         context,
-        urls: { api: kc.getCurrentCluster()?.server ?? '', ...(productPage ? { productPage } : {}) },
+        ...clusterAddresses(kc.getCurrentCluster()?.server ?? '', kubeconfigPath, productPage),
         istio: presence.istio,
         ...(presence.reason ? { istioUnavailableReason: presence.reason } : {}),
-        env: { KUBECONFIG: kubeconfigPath, ...(productPage ? { PRODUCT_PAGE_SERVICE_BASE_URL: productPage } : {}) },
       },
       () => state.remove(),
     )

@@ -6,6 +6,7 @@ import { detectIstio } from '../detect-istio.js'
 import { BOOKINFO_NAMESPACE } from '../../kube/bookinfo-manifests.js'
 import { installBookinfo } from '../install-bookinfo.js'
 import { INGRESS_NODE_PORT } from '../kind-commands.js'
+import { clusterAddresses } from '../cluster-addresses.js'
 import { makeStartedCluster } from '../make-started-cluster.js'
 import { waitForNodesReady } from '../readiness.js'
 import { renameKubeconfigContext } from '../rename-kubeconfig-context.js'
@@ -72,10 +73,9 @@ export const k3sProvider: ClusterProvider<K3sClusterOptions> = {
       return makeStartedCluster(
         {
           provider: 'k3s', name: 'k3s', kubeconfig, kubeconfigPath, context: K3S_CONTEXT,
-          urls: { api: kc.getCurrentCluster()?.server ?? '', ...(productPage ? { productPage } : {}) },
+          ...clusterAddresses(kc.getCurrentCluster()?.server ?? '', kubeconfigPath, productPage),
           istio: presence.istio,
           ...(presence.reason ? { istioUnavailableReason: presence.reason } : {}),
-          env: { KUBECONFIG: kubeconfigPath, ...(productPage ? { PRODUCT_PAGE_SERVICE_BASE_URL: productPage } : {}) },
         },
         remove,
       )

@@ -12,6 +12,7 @@ import {
   INGRESS_NODE_PORT, istioctlInstallArgs, kindContextName, kindCreateArgs, kindDeleteArgs, kindGetClustersArgs,
   kindGetKubeconfigArgs, kindHostUrlForNodePort, kindNodeCount, parseKindClusters,
 } from '../kind-commands.js'
+import { clusterAddresses } from '../cluster-addresses.js'
 import { makeStartedCluster } from '../make-started-cluster.js'
 import { packageRoot } from '../../kube/package-root.js'
 import { waitForDeploymentsAvailable, waitForNodesReady } from '../readiness.js'
@@ -140,10 +141,9 @@ const finishKindStart = async (context: KindRun, stateDir: string, remove: () =>
       kubeconfig,
       kubeconfigPath,
       context: kindContextName(name),
-      urls: { api: kc.getCurrentCluster()?.server ?? '', ...(productPage ? { productPage } : {}) },
+      ...clusterAddresses(kc.getCurrentCluster()?.server ?? '', kubeconfigPath, productPage),
       istio: withBookinfo,
       ...(withBookinfo ? {} : { istioUnavailableReason: 'the kind cluster was started without bookinfo, so Istio was not installed' }),
-      env: { KUBECONFIG: kubeconfigPath, ...(productPage ? { PRODUCT_PAGE_SERVICE_BASE_URL: productPage } : {}) },
     },
     remove,
   )
