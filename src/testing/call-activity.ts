@@ -1,6 +1,6 @@
 // Shared by the driver tests: calling a catalog function as the python provider would, and a do-nothing container.
 import type { ActivityFunction, ActivityFunctionContext } from '../experiment/activity-function.js'
-import type { Program } from '../emulator/workloads/program.js'
+import type { Program } from '../emulator/index.js'
 
 /**
  * Runs a catalog function with bound arguments, as the python provider does (compatible mode unless `strict`);

@@ -3,7 +3,7 @@
 import { AppsV1Api, CoreV1Api, CustomObjectsApi, KubeConfig } from '@kubernetes/client-node'
 import type { ActivityFunction } from '../experiment/activity-function.js'
 import { startEmulatedCluster, type EmulatedCluster } from '../emulator/index.js'
-import type { Program } from '../emulator/workloads/program.js'
+import type { Program } from '../emulator/index.js'
 import { callActivity, idleProgram } from './call-activity.js'
 
 /** A started driver-test cluster; `stop()` (or `await using`) ends it. */

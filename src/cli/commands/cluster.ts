@@ -6,7 +6,7 @@ import { formatEnvLines, readClusterState, removeClusterState, writeClusterState
 import { loadClusterProvider } from '../../clusters/load-cluster-provider.js'
 import { startCluster } from '../../clusters/start-cluster.js'
 import type { ClusterProviderName, StartedCluster } from '../../clusters/started-cluster.js'
-import type { ProcessProgram, ProcessPrograms } from '../../emulator/workloads/program.js'
+import type { ProcessProgram, ProcessPrograms } from '../../emulator/index.js'
 import { isChaosError } from '../../errors.js'
 import type { CliCommand, CliIO } from '../cli-command.js'
 

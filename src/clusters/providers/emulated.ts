@@ -1,5 +1,5 @@
 import { resolve } from 'node:path'
-import type { ProcessPrograms } from '../../emulator/workloads/program.js'
+import type { ProcessPrograms } from '../../emulator/index.js'
 import { ClusterError } from '../../errors.js'
 import type { ClusterProvider, CommonClusterOptions } from '../cluster-provider.js'
 import { stopRecordedClusterProcess } from '../stop-recorded-process.js'
