@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { ClusterError } from '../errors.js'
 import { runCommand } from './run-command.js'
+import { isProcessAlive } from '../testing/is-process-alive.js'
 
 const env = { PATH: process.env.PATH ?? '/usr/bin:/bin' }
-
-const isAlive = (pid: number) => {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch {
-    return false
-  }
-}
 
 describe('runCommand', () => {
   it('returns stdout and streams stderr lines to the log', async () => {
@@ -41,6 +33,6 @@ describe('runCommand', () => {
     expect(grandchild).toBeGreaterThan(0)
     // a killed process can linger as a zombie where PID 1 does not reap; /proc tells the states apart
     const state = await import('node:fs/promises').then((fs) => fs.readFile(`/proc/${grandchild}/stat`, 'utf8')).catch(() => 'gone')
-    expect(state === 'gone' || / Z /.test(state) || !isAlive(grandchild)).toBe(true)
+    expect(state === 'gone' || / Z /.test(state) || !isProcessAlive(grandchild)).toBe(true)
   })
 })

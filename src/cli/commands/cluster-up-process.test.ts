@@ -3,25 +3,17 @@ import { CoreV1Api, KubeConfig } from '@kubernetes/client-node'
 import { execa, type ResultPromise } from 'execa'
 import { existsSync } from 'node:fs'
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
-import { connect } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { startCluster } from '../../clusters/start-cluster.js'
+import { isPortOpen } from '../../testing/is-port-open.js'
 
 const ROOT = join(import.meta.dirname, '..', '..', '..')
 const DEV_MAIN = join(ROOT, 'src', 'cli', 'dev-main.ts')
 
 const spawnCli = (args: string[]) =>
   execa(process.execPath, ['--import', 'tsx', DEV_MAIN, ...args], { cwd: ROOT, reject: false, all: false, env: { FORCE_COLOR: '0' } })
-
-const isPortOpen = (url: string) =>
-  new Promise<boolean>((resolve) => {
-    const { hostname, port } = new URL(url)
-    const socket = connect(Number(port), hostname)
-    socket.once('connect', () => (socket.destroy(), resolve(true)))
-    socket.once('error', () => resolve(false))
-  })
 
 /** Resolves with stdout once the child printed every named env line. */
 const readEnvLines = (child: ResultPromise, names = ['KUBECONFIG', 'PRODUCT_PAGE_SERVICE_BASE_URL']) =>

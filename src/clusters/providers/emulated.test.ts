@@ -1,21 +1,13 @@
 import { AppsV1Api, KubeConfig } from '@kubernetes/client-node'
 import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
-import { connect } from 'node:net'
 import { dirname } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ClusterError } from '../../errors.js'
 import { isDeploymentAvailable, waitForDeploymentsAvailable, waitForNodesReady } from '../readiness.js'
 import { startCluster } from '../start-cluster.js'
 import type { StartedCluster } from '../started-cluster.js'
-
-const isPortOpen = (url: string) =>
-  new Promise<boolean>((resolve) => {
-    const { hostname, port } = new URL(url)
-    const socket = connect(Number(port), hostname)
-    socket.once('connect', () => (socket.destroy(), resolve(true)))
-    socket.once('error', () => resolve(false))
-  })
+import { isPortOpen } from '../../testing/is-port-open.js'
 
 describe('the emulated provider', () => {
   let cluster: StartedCluster

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startEmulatedCluster } from '../start-emulated-cluster.js'
 import type { EmulatedCluster } from '../emulated-cluster.js'
 import { until } from './testing/until.js'
+import { isProcessAlive } from '../../testing/is-process-alive.js'
 
 // each image is `node -e <source>`: a real process, started by the kubelet as it would start a container
 const serve = `require('node:http').createServer((q, s) => s.end('process ' + process.env.HOSTNAME)).listen(Number(process.env.PORT), '127.0.0.1')`
@@ -69,15 +70,6 @@ const startPod = async (name: string, image: string, extra: Partial<V1Container>
     namespace: 'default',
     body: { metadata: { name, labels: { app: name } }, spec: { ...(grace !== undefined ? { terminationGracePeriodSeconds: grace } : {}), containers: [{ name: 'main', image: `registry.example.com/team/${image}:1.0`, ...extra }] } },
   })
-const isAlive = (pid: number) => {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch {
-    return false
-  }
-}
-
 describe('a program that is a process', () => {
   it('sees the pod env, envFrom, HOSTNAME, its ports, the Service env vars and the proxy, and reaches Services through the mesh', async () => {
     await startPod('inspector', 'inspector', {
@@ -123,7 +115,7 @@ describe('a program that is a process', () => {
     await core.deleteNamespacedPod({ name: 'stubborn', namespace: 'default' })
     await until('the pod gone', async () => !(await readPod('stubborn').catch(() => undefined)))
     expect(await readFile(marker, 'utf8')).toBe('got SIGTERM, ignoring it')
-    expect(isAlive(pid)).toBe(false)
+    expect(isProcessAlive(pid)).toBe(false)
     await rm(dirname(marker), { recursive: true, force: true })
   })
 

@@ -8,6 +8,7 @@ import type { Journal } from '../../journal/types.js'
 import { runExperiment } from '../../run/run-experiment.js'
 import type { RunOptions } from '../../run/run-options.js'
 import { pythonEnv, pythonSkipReason } from './testing/python-env.js'
+import { isProcessAlive } from '../../testing/is-process-alive.js'
 
 const call = (name: string, module: string, func: string, extra: Record<string, unknown> = {}): Activity =>
   ({ type: 'action', name, provider: { type: 'python', module, func, ...extra } })
@@ -18,15 +19,6 @@ const run = async (experiment: Experiment, options: RunOptions = {}): Promise<{ 
   const logs: string[] = []
   const journal = await runExperiment(experiment, { env: pythonEnv(), listener: { onLog: (level, message) => logs.push(`${level} ${message}`) }, ...options })
   return { journal, logs }
-}
-
-const isAlive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch {
-    return false
-  }
 }
 
 describe.skipIf(pythonSkipReason !== undefined)('python bridge: activities outside the catalog', () => {
@@ -92,7 +84,7 @@ describe.skipIf(pythonSkipReason !== undefined)('python bridge: activities outsi
     const { journal } = await run(experimentOf([call('pid-1', 'vcfake.actions', 'interpreter_pid'), call('pid-2', 'vcfake.actions', 'interpreter_pid')]))
     const [first, second] = journal.run.map((r) => r.output as number)
     expect(first).toBe(second)
-    expect(isAlive(first!)).toBe(false)
+    expect(isProcessAlive(first!)).toBe(false)
   })
 
   it('gives up a call after its provider timeout, stops the function, and the run goes on', async () => {
