@@ -1,6 +1,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-argument, @typescript-eslint/no-unsafe-return, @typescript-eslint/no-unsafe-call -- answers are untyped JSON, read field by field */
 // events.k8s.io/v1 over the one core/v1 Event store: either API sees what the other wrote, converted as kube-apiserver converts.
 import { afterEach, describe, expect, it } from 'vitest'
+import { loadRecordedCases } from '../../../fixtures/apiserver/recorded-world.js'
 import { startTestApiServer, type TestApiServer } from '../../../fixtures/apiserver/start-test-api-server.js'
 
 const CORE = '/api/v1/namespaces/default/events'
@@ -47,6 +48,22 @@ afterEach(async () => {
 })
 
 describe('events.k8s.io/v1 Events', () => {
+  it('144: an Event the scheduler writes through events.k8s.io/v1 reads through core/v1 as recorded, its field set in events.k8s.io names', async () => {
+    const recorded = loadRecordedCases().find((entry) => entry.id === '144')!.response.body.items.find((item: any) => item.reason === 'Scheduled')
+    t = await startTestApiServer()
+    const { name, namespace } = recorded.metadata
+    const written = {
+      apiVersion: 'events.k8s.io/v1', kind: 'Event', metadata: { name, namespace },
+      eventTime: recorded.eventTime, action: 'Binding', reason: 'Scheduled', note: recorded.message, type: 'Normal',
+      regarding: recorded.involvedObject, reportingController: 'default-scheduler', reportingInstance: recorded.reportingInstance,
+    }
+    expect((await t.request('POST', `${EVENTS}?fieldManager=kube-scheduler`, { body: written })).status).toBe(201)
+    const core = (await t.request('GET', `${CORE}/${name as string}`)).json!
+    const volatile = ({ uid: _uid, resourceVersion: _rv, creationTimestamp: _created, managedFields: [{ time: _time, ...entry }], ...metadata }: any) => ({ ...metadata, entry })
+    expect({ ...core, metadata: volatile(core.metadata) }).toStrictEqual({ kind: 'Event', apiVersion: 'v1', ...recorded, metadata: volatile(recorded.metadata) })
+    expect(Object.keys(core)).toEqual(['kind', 'apiVersion', ...Object.keys(recorded)])
+  })
+
   it('serves a core/v1 Event converted: note, regarding, reportingController, deprecatedSource and the deprecated timestamps and count', async () => {
     t = await startTestApiServer()
     expect((await t.request('POST', CORE, { body: coreEvent })).status).toBe(201)
