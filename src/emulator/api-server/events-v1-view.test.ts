@@ -135,7 +135,12 @@ describe('events.k8s.io/v1 Events', () => {
     const reader = response.body!.getReader()
     await t.request('POST', CORE, { body: coreEvent })
     let text = ''
-    while (!text.includes('\n')) text += new TextDecoder().decode((await reader.read()).value)
+    const decoder = new TextDecoder()
+    while (!text.includes('\n')) {
+      const { done, value } = await reader.read()
+      if (done) break
+      text += decoder.decode(value, { stream: true })
+    }
     controller.abort()
     const event = JSON.parse(text.split('\n')[0]!) as { type: string; object: any }
     expect([event.type, event.object.apiVersion, event.object.note, event.object.regarding.name]).toEqual(['ADDED', 'events.k8s.io/v1', 'pulled the image', 'web'])
