@@ -5,6 +5,7 @@ import { deploymentAvailableAndHealthy, deploymentFullyAvailable, deploymentNotF
 import * as daemonSetActions from './daemonset/actions.js'
 import * as daemonSetProbes from './daemonset/probes.js'
 import { deprecatedActions, deprecatedProbes } from './deprecated-aliases.js'
+import { getEvents } from './event/probes.js'
 import { createNamespace, deleteNamespace } from './namespace/actions.js'
 import { namespaceExists } from './namespace/probes.js'
 import { cordonNode, createNode, deleteNodes, drainNodes, uncordonNode } from './node/actions.js'
@@ -36,6 +37,7 @@ export const kubernetesCatalog: ActivityCatalog = mergeCatalogs(
     createNamespace, deleteNamespace, namespaceExists,
     createSecret, deleteSecret, secretExists,
     ...Object.values(daemonSetActions), ...Object.values(daemonSetProbes),
+    getEvents,
   ]),
   {
     'chaosk8s.probes': {

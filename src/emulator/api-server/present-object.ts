@@ -5,7 +5,8 @@ import { apiVersionOf, type ResourceDefinition } from '../registry/resource-defi
 
 /** A stored object as the requested group-version serves it: kind/apiVersion set (CRs: one storage, any served version). */
 export const presentObject = (resource: ResourceDefinition, version: string, object: KubeObject): KubeObject => {
-  const typed = { ...object, kind: resource.kind, apiVersion: apiVersionOf(resource.group, version) }
+  const served = resource.view ? resource.view.toServed(object) : object
+  const typed = { ...served, kind: resource.kind, apiVersion: apiVersionOf(resource.group, version) }
   return resource.custom ? sortKeysDeep(typed) : orderBuiltIn(typed, resource.kind)
 }
 

@@ -45,7 +45,8 @@ export const parseFieldSelector = (selector: string, resource: ResourceDefinitio
     if (resource.fieldLabels) throw badRequest(`field label not supported: ${field}`)
     throw badRequest(`"${field}" is not a known field selector: only "metadata.name", "metadata.namespace"`)
   }
-  return requirements
+  const renamed = resource.view?.renamedFieldLabels ?? {}
+  return requirements.map((requirement) => ({ ...requirement, field: renamed[requirement.field] ?? requirement.field }))
 }
 
 const read = (object: KubeObject, path: string): unknown => {

@@ -4,10 +4,10 @@ import type { KubeObject } from '../store/kube-object.js'
 import type { Store } from '../store/store.js'
 import { deleteObject } from './delete-object.js'
 import { storeKey, type Sweep } from './resource-definition.js'
-import { RESOURCES } from './resource-table.js'
+import { STORED_RESOURCES } from './resource-table.js'
 import { ignoreNotFound } from './status.js'
 
-const KNOWN_KINDS = new Set(RESOURCES.map((resource) => resource.kind))
+const KNOWN_KINDS = new Set(STORED_RESOURCES.map((resource) => resource.kind))
 
 type Entry = Sweep['all'][number]
 
@@ -50,7 +50,7 @@ const finalize = ({ store, all }: Sweep, { resource, object }: Entry): void => {
 
 /** One pass over every object; the store events its writes cause schedule the next pass. */
 const sweep = (store: Store, later: (delayMs: number) => void): void => {
-  const all: Entry[] = RESOURCES.flatMap((resource) => store.list(storeKey(resource)).map((object) => ({ resource, object })))
+  const all: Entry[] = STORED_RESOURCES.flatMap((resource) => store.list(storeKey(resource)).map((object) => ({ resource, object })))
   const pass: Sweep = { store, all, later }
   const uids = new Set(all.map(({ object }) => object.metadata.uid))
   const terminatingNamespaces = new Set(store.list('namespaces').filter((namespace) => namespace.metadata.deletionTimestamp).map((namespace) => namespace.metadata.name))

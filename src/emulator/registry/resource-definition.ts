@@ -53,6 +53,21 @@ export interface ResourceHooks {
   removedByKubelet?: true
 }
 
+/**
+ * A resource served as a converted view of another one's stored objects, as kube-apiserver serves
+ * events.k8s.io/v1 Events from the core/v1 Event storage: one store, two shapes.
+ */
+export interface ResourceView {
+  /** The resource whose stored objects this one serves. */
+  of: { group: string; plural: string; apiVersion: string }
+  /** A stored object in this resource's shape (kind and apiVersion are set by the caller). */
+  toServed: (stored: KubeObject) => KubeObject
+  /** An object of this resource in the stored resource's shape. */
+  toStored: (served: KubeObject) => KubeObject
+  /** Field selector labels of this resource that name another field of the stored object. */
+  renamedFieldLabels: Record<string, string>
+}
+
 export interface ResourceDefinition {
   group: string
   /** Served versions, preferred (storage) first. */
@@ -72,13 +87,17 @@ export interface ResourceDefinition {
   /** Spec writes bump metadata.generation. */
   generation?: boolean
   hooks?: ResourceHooks
+  view?: ResourceView
 }
 
 /** `pods`, `deployments.apps`: how messages name a resource. */
 export const qualifiedName = (resource: Pick<ResourceDefinition, 'group' | 'plural'>): string =>
   resource.group ? `${resource.plural}.${resource.group}` : resource.plural
 
-/** The Store key of a resource (`pods`, `apps/deployments`). */
-export const storeKey = (resource: Pick<ResourceDefinition, 'group' | 'plural'>): string => resourceKey(resource.group, resource.plural)
+/** The Store key of a resource (`pods`, `apps/deployments`); a view's is that of the resource it views. */
+export const storeKey = (resource: Pick<ResourceDefinition, 'group' | 'plural' | 'view'>): string => {
+  const stored = resource.view?.of ?? resource
+  return resourceKey(stored.group, stored.plural)
+}
 
 export const apiVersionOf = (group: string, version: string): string => (group ? `${group}/${version}` : version)

@@ -3,7 +3,7 @@ import type { KubeObject } from '../store/kube-object.js'
 import { Store } from '../store/store.js'
 import { deleteObject } from './delete-object.js'
 import { startGarbageCollector } from './garbage-collect.js'
-import { findResource, findResourceOfKind, RESOURCES } from './resource-table.js'
+import { findResource, findResourceOfKind, STORED_RESOURCES } from './resource-table.js'
 import { ApiError } from './status.js'
 import { createObject } from './write-objects.js'
 
@@ -42,8 +42,8 @@ let stopCollector: (() => void) | undefined
 afterEach(() => stopCollector?.())
 
 describe('resource hooks', () => {
-  it('serves each kind from one resource, so kind lookups are table lookups', () => {
-    const kinds = RESOURCES.map((resource) => resource.kind)
+  it('stores each kind under one resource, so kind lookups are table lookups', () => {
+    const kinds = STORED_RESOURCES.map((resource) => resource.kind)
     expect(new Set(kinds).size).toBe(kinds.length)
     expect(findResourceOfKind('Pod')).toBe(PODS)
   })

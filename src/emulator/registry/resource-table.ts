@@ -1,4 +1,5 @@
 // The one table that drives routing, discovery, storage keys, selectors and each kind's hooks.
+import { EVENTS_V1_FIELD_LABELS, EVENTS_V1_VIEW } from './kinds/events-v1-view.js'
 import { NAMESPACE_HOOKS } from './kinds/namespace.js'
 import { POD_HOOKS } from './kinds/pod.js'
 import { SERVICE_HOOKS } from './kinds/service.js'
@@ -66,6 +67,10 @@ export const RESOURCES: ResourceDefinition[] = [
     shortNames: ['rs'], categories: ['all'], storageVersionHash: 'P1RzHs8/mWQ=', subresources: [STATUS], generation: true, hooks: REPLICA_SET_HOOKS,
   },
   {
+    group: 'events.k8s.io', versions: ['v1'], plural: 'events', kind: 'Event', namespaced: true, verbs: ALL_VERBS,
+    shortNames: ['ev'], storageVersionHash: 'r2yiGXH7wu8=', subresources: [], fieldLabels: EVENTS_V1_FIELD_LABELS, view: EVENTS_V1_VIEW,
+  },
+  {
     group: 'policy', versions: ['v1', 'v1beta1'], plural: 'poddisruptionbudgets', kind: 'PodDisruptionBudget', namespaced: true, verbs: ALL_VERBS,
     shortNames: ['pdb'], storageVersionHash: '6BGBu0kpHtk=', subresources: [STATUS], generation: true, hooks: POD_DISRUPTION_BUDGET_HOOKS,
   },
@@ -92,11 +97,15 @@ export const RESOURCES: ResourceDefinition[] = [
 /** Served groups with their versions, preferred first, in the order /apis lists them. */
 export const API_GROUPS: { name: string; versions: string[] }[] = [
   { name: 'apps', versions: ['v1'] },
+  { name: 'events.k8s.io', versions: ['v1'] },
   { name: 'policy', versions: ['v1', 'v1beta1'] },
   { name: 'coordination.k8s.io', versions: ['v1'] },
   { name: 'discovery.k8s.io', versions: ['v1'] },
   { name: 'networking.istio.io', versions: ISTIO_VERSIONS },
 ]
+
+/** The resources that own stored objects (a view serves another one's). */
+export const STORED_RESOURCES: ResourceDefinition[] = RESOURCES.filter((resource) => !resource.view)
 
 export const findResource = (group: string, version: string, plural: string): ResourceDefinition | undefined =>
   RESOURCES.find((resource) => resource.group === group && resource.plural === plural && resource.versions.includes(version))

@@ -15,7 +15,10 @@ import { validateObject } from './validate-object.js'
 const NAMESPACES = findResource('', 'v1', 'namespaces')!
 const SERVER_OWNED_META = ['uid', 'creationTimestamp', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'generation', 'selfLink', 'managedFields'] as const
 
-const storageVersion = (resource: ResourceDefinition) => apiVersionOf(resource.group, resource.versions[0]!)
+const storageVersion = (resource: ResourceDefinition) => resource.view?.of.apiVersion ?? apiVersionOf(resource.group, resource.versions[0]!)
+
+/** The object in the shape the store keeps: a view's objects are converted to the resource it views. */
+const storedShape = (resource: ResourceDefinition, object: KubeObject): KubeObject => (resource.view ? resource.view.toStored(object) : object)
 
 const checkValid = (resource: ResourceDefinition, object: KubeObject): void => {
   if (!resource.custom && object.spec !== undefined) object.spec = pruneUnknownFields(object, resource.kind).spec
@@ -66,7 +69,8 @@ const dryRunCreated = (object: KubeObject): KubeObject => ({
 })
 
 /** POST: defaults, validation, namespace existence, then the store. */
-export const createObject = (store: Store, resource: ResourceDefinition, object: KubeObject, options: WriteOptions = {}): KubeObject => {
+export const createObject = (store: Store, resource: ResourceDefinition, input: KubeObject, options: WriteOptions = {}): KubeObject => {
+  const object = storedShape(resource, input)
   for (const field of SERVER_OWNED_META) delete object.metadata[field]
   delete object.metadata.resourceVersion
   object.apiVersion = storageVersion(resource)
@@ -89,7 +93,8 @@ export const createObject = (store: Store, resource: ResourceDefinition, object:
  * PUT or the result of a PATCH. The main resource keeps the stored status when the kind has a status
  * subresource; the status subresource changes nothing but status.
  */
-export const replaceObject = (store: Store, resource: ResourceDefinition, name: string, object: KubeObject, subresource?: string, options: WriteOptions = {}): KubeObject => {
+export const replaceObject = (store: Store, resource: ResourceDefinition, name: string, input: KubeObject, subresource?: string, options: WriteOptions = {}): KubeObject => {
+  const object = storedShape(resource, input)
   if (object.metadata.name !== undefined && object.metadata.name !== name) {
     throw badRequest(`the name of the object (${String(object.metadata.name)}) does not match the name on the URL (${name})`)
   }

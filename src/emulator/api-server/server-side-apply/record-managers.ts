@@ -7,13 +7,23 @@ import { recordUpdate, type FieldManager, type ManagedFieldsEntry } from './mana
 
 type RecordManagers = NonNullable<WriteOptions['recordManagers']>
 
-/** The fields an Update write changes become `manager`'s (kinds without a schema keep their managedFields). */
+const isZero = (value: unknown): boolean =>
+  value === null || value === '' || (typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 0)
+
+/** A converted object's zero fields are the conversion's, not the writer's: the recorded field sets leave them out (recording 144). */
+const withoutZeroFields = (object: KubeObject): KubeObject => Object.fromEntries(Object.entries(object).filter(([, value]) => !isZero(value))) as KubeObject
+
+/**
+ * The fields an Update write changes become `manager`'s (kinds without a schema keep their managedFields); a view's
+ * writes are compared in its own shape, as their field sets name its fields.
+ */
 export const recordUpdatesBy =
   (resource: ResourceDefinition, manager: FieldManager): RecordManagers =>
   (before: KubeObject | undefined, after: KubeObject) => {
     const schema = kindSchema(resource.group, manager.apiVersion.split('/').pop()!, resource.kind)
     if (!schema) return
-    const updated = recordUpdate(before, after, manager, schema.root, schema.resolve)
+    const inOwnShape = (object: KubeObject) => (resource.view ? withoutZeroFields(resource.view.toServed(object)) : object)
+    const updated = recordUpdate(before && inOwnShape(before), inOwnShape(after), manager, schema.root, schema.resolve)
     if (updated) after.metadata.managedFields = updated
   }
 
