@@ -1,3 +1,5 @@
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { CoreV1Api, KubeConfig } from '@kubernetes/client-node'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadDriverCatalog } from '../drivers/load-driver-catalog.js'
@@ -48,5 +50,25 @@ describe('waitForRecovery', () => {
   it('gives up with null once the bound has passed', async () => {
     const never: SteadyStateHypothesis = { ...twoPodsExist, probes: [{ ...twoPodsExist.probes![0]!, tolerance: 5 }] }
     expect(await waitForRecovery(never, { withinMs: 200, intervalMs: 50, catalog })).toBeNull()
+  })
+
+  it('does not count a success that the next checks contradict: the hypothesis must go on holding for settleMs', async () => {
+    // the first answer is a stale 200 (the state before the fault), the next three fail, then the service is back
+    const answers = [200, 503, 503, 503]
+    let served = 0
+    const server = createServer((_request, response) => {
+      response.writeHead(answers[served++] ?? 200).end()
+    })
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`
+      const answersOk: SteadyStateHypothesis = { title: 'the service answers', probes: [{ type: 'probe', name: 'answers', tolerance: 200, provider: { type: 'http', url } }] }
+      const recovered = await waitForRecovery(answersOk, { withinMs: 60_000, intervalMs: 20, settleMs: 200, catalog })
+      expect(recovered).toEqual(expect.any(Number))
+      expect(served).toBeGreaterThan(answers.length + 1)
+    } finally {
+      server.closeAllConnections()
+      await new Promise((resolve) => server.close(resolve))
+    }
   })
 })
