@@ -1,5 +1,6 @@
-// How late recovery is reported: after a productpage pod is killed, the time from the moment the hypothesis first
-// holds again (seen by an independent watch on the same pods) to the moment waitForRecovery reports it.
+// How exactly and how late recovery is reported: after a productpage pod is killed, the moment the hypothesis first
+// holds again (seen by an independent watch on the same pods) against the moment waitForRecovery says it held (its
+// figure) and the moment it returns (after the settle window that confirms it goes on holding).
 // `npx tsx bench/recovery-delay.ts` (BENCH_RUNS kills, default 7; BENCH_INTERVAL_MS the recovery timer, default 50).
 import { CoreV1Api, KubeConfig, Watch } from '@kubernetes/client-node'
 import { k8s } from '../src/drivers/kubernetes/builders.js'
@@ -37,6 +38,7 @@ const observer = await new Watch(kc).watch(`/api/v1/namespaces/${NS}/pods`, { la
 }, () => undefined)
 
 const delays: number[] = []
+const errors: number[] = []
 const recoveries: number[] = []
 try {
   for (let run = 0; run < RUNS; run++) {
@@ -44,10 +46,12 @@ try {
     const killedAt = performance.now()
     await core.deleteNamespacedPod({ name: victim!.metadata!.name!, namespace: NS, gracePeriodSeconds: 0 })
     holdsSince = undefined
+    const waitStarted = performance.now()
     const seconds = await waitForRecovery(hypothesis, { withinMs: 30_000, intervalMs: Number(process.env.BENCH_INTERVAL_MS ?? 50), catalog })
     const reportedAt = performance.now()
     if (seconds === null || holdsSince === undefined) throw new Error(`run ${run + 1}: no recovery seen (reported ${seconds}, observed ${holdsSince})`)
     delays.push(reportedAt - holdsSince)
+    errors.push(waitStarted + seconds * 1000 - holdsSince)
     recoveries.push(holdsSince - killedAt)
   }
 } finally {
@@ -56,5 +60,6 @@ try {
 }
 console.log(`pod kill (grace 0) → the replacement Running, ${RUNS} runs; the cluster in its own thread, waitForRecovery in this one (50 ms timer + pod watch):`)
 console.log(`  the system's own recovery (kill → hypothesis holds, observed): ${formatRuns(recoveries)}`)
-console.log(`  detection delay (hypothesis holds → recovery reported):         ${formatRuns(delays)}  (max ${Math.max(...delays).toFixed(0)} ms; target ≤ 100 ms)`)
+console.log(`  reported recovery moment − observed moment:                    ${formatRuns(errors)}  (max ${Math.max(...errors).toFixed(0)} ms; target ≤ 100 ms)`)
+console.log(`  hypothesis holds → waitForRecovery returns (1 s settle window):  ${formatRuns(delays)}`)
 console.log(describeMachine().replace('machine:', 'after the run:'))

@@ -31,6 +31,8 @@ export interface StaySteadyOptions {
   recoverWithin?: Duration
   /** Default '50ms'. */
   recoveryInterval?: Duration
+  /** How long the hypothesis must go on holding before recovery counts (default `'1s'`; `'0ms'` takes the first success). */
+  recoverySettle?: Duration
   hypothesisStrategy?: HypothesisStrategy
 }
 
@@ -71,6 +73,7 @@ const runAround = async (hypothesis: SteadyStateDefinition, fault: FaultDefiniti
     recoverySeconds = await waitForRecovery(hypothesis, {
       withinMs: parseDuration(options.recoverWithin),
       intervalMs: parseDuration(options.recoveryInterval ?? '50ms'),
+      ...(options.recoverySettle !== undefined && { settleMs: parseDuration(options.recoverySettle) }),
       catalog,
       signal,
     })

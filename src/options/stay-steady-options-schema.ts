@@ -9,5 +9,6 @@ export const staySteadyOptionsSchema = z.strictObject({
   slo: sloSchema.optional(),
   recoverWithin: durationSchema.optional(),
   recoveryInterval: durationSchema.optional(),
+  recoverySettle: durationSchema.optional(),
   hypothesisStrategy: z.enum(['default', 'before-method-only', 'after-method-only', 'during-method-only', 'continuously']).optional(),
 }).optional()
