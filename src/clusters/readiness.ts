@@ -11,12 +11,16 @@ export interface ReadinessOptions {
 export const isNodeReady = (node: V1Node): boolean =>
   node.status?.conditions?.some((condition) => condition.type === 'Ready' && condition.status === 'True') ?? false
 
-/** Every replica of the current generation is updated and available. */
+/**
+ * The rollout is complete, as `kubectl rollout status` reads it: every replica of the current generation is updated
+ * and available, and no replica of an older one is left (mid-rollout, old pods still count as available and serve).
+ */
 export const isDeploymentAvailable = (deployment: V1Deployment): boolean => {
   const wanted = deployment.spec?.replicas ?? 1
   const status = deployment.status
+  const updated = status?.updatedReplicas ?? 0
   return (status?.observedGeneration ?? 0) >= (deployment.metadata?.generation ?? 0) &&
-    (status?.updatedReplicas ?? 0) >= wanted && (status?.availableReplicas ?? 0) >= wanted
+    updated >= wanted && (status?.replicas ?? 0) <= updated && (status?.availableReplicas ?? 0) >= wanted
 }
 
 /**

@@ -74,7 +74,8 @@ export const waitForWorkloadsReady = async (kc: KubeConfig, workloads: readonly 
     describe: (pods) => `not all replicas Ready: ${missing(pods).map((workload) => `${workload.namespace}/${workload.name}`).join(', ')}`,
   }, options)
   if (stuck) throw new ClusterError(`${options.provider} cluster: ${await describeStuck(kc, stuck)}`, options.provider)
-  const deployments = new Map<string, number>()
-  for (const workload of workloads.filter((candidate) => candidate.kind === 'Deployment')) deployments.set(workload.namespace, (deployments.get(workload.namespace) ?? 0) + 1)
-  for (const [namespace, count] of deployments) await waitForDeploymentsAvailable(kc, namespace, count, options)
+  // a Deployment applied twice (a second version after the first) is one Deployment
+  const deployments = new Map<string, Set<string>>()
+  for (const workload of workloads.filter((candidate) => candidate.kind === 'Deployment')) deployments.set(workload.namespace, (deployments.get(workload.namespace) ?? new Set()).add(workload.name))
+  for (const [namespace, names] of deployments) await waitForDeploymentsAvailable(kc, namespace, names.size, options)
 }
