@@ -43,12 +43,18 @@ afterEach(() => {
   for (const child of children.splice(0)) if (child.process.exitCode === undefined && child.process.pid) child.process.kill('SIGKILL')
 })
 
+/** A child whose chaos test is rolling back after `first`. */
+const rollingBackAfter = async (first: NodeJS.Signals) => {
+  const child = startChild()
+  await child.printed('stdout', 'ready')
+  child.process.kill(first)
+  await child.printed('stdout', 'rolling back')
+  return child
+}
+
 describe('rollBackOnExitSignals', () => {
   it('finishes the rollback when a second SIGINT comes during it, says so, and exits 130', async () => {
-    const child = startChild()
-    await child.printed('stdout', 'ready')
-    child.process.kill('SIGINT')
-    await child.printed('stdout', 'rolling back')
+    const child = await rollingBackAfter('SIGINT')
     child.process.kill('SIGINT')
     await child.printed('stderr', 'received while the rollback is in progress')
     child.process.stdin.write('finish\n')
@@ -60,10 +66,7 @@ describe('rollBackOnExitSignals', () => {
   })
 
   it('finishes the rollback when its stderr reader is gone, as when the Vitest main process exits at the first signal', async () => {
-    const child = startChild()
-    await child.printed('stdout', 'ready')
-    child.process.kill('SIGINT')
-    await child.printed('stdout', 'rolling back')
+    const child = await rollingBackAfter('SIGINT')
     await new Promise((closed) => child.process.stderr.once('close', closed).destroy())
     child.process.kill('SIGINT')
     // the warning has met the closed pipe (EPIPE); the rollback still waits for its line and finishes
@@ -74,10 +77,7 @@ describe('rollBackOnExitSignals', () => {
   })
 
   it('gives up at the third signal, naming recover, with the exit code of the first', async () => {
-    const child = startChild()
-    await child.printed('stdout', 'ready')
-    child.process.kill('SIGTERM')
-    await child.printed('stdout', 'rolling back')
+    const child = await rollingBackAfter('SIGTERM')
     child.process.kill('SIGINT')
     await child.printed('stderr', 'received while the rollback is in progress')
     child.process.kill('SIGINT')

@@ -39,6 +39,7 @@ export const ratings: Program = (context) => {
     const productId = Number.parseInt(path.split('/').pop() ?? '', 10)
     if (Number.isNaN(productId)) return send(response, 400, { error: 'please provide numeric product ID' })
     if (request.method === 'POST') {
+      // upstream bookinfo's own answer, verbatim (spec/bookinfo-and-kubernetes.md): ratings v2 reads its database and takes no POST
       if (version === 'v2') return send(response, 501, { error: 'Post not implemented for database backed ratings' })
       let posted: Ratings
       try {
