@@ -1,6 +1,8 @@
 // What serving an OpenAPI document costs per request, against GET /version on the same connection, three ways:
 // a Node client on the server's own thread (both ends' work on one core), curl in its own process over plain http,
-// and curl over the HTTPS endpoint a `cluster up` kubeconfig points kubectl at. Run: npx tsx bench/openapi.ts
+// and curl over the HTTPS endpoint a `cluster up` kubeconfig points kubectl at. With curl, it also prints the server's own
+// CPU time per request (this process's, while curl runs in its own): what serving adds apart from the client's
+// receiving. Run: npx tsx bench/openapi.ts
 import { Agent, request } from 'node:http'
 import { startApiServer } from '../src/emulator/api-server/start-api-server.js'
 import { openApiDocuments } from '../src/emulator/api-server/openapi/openapi-documents.js'
@@ -31,6 +33,14 @@ const targets = [
   ['/openapi/v3/api/v1 (1.4 MB)', `/openapi/v3/api/v1?hash=${hashOf('api/v1')}`],
   ['/openapi/v2 (2.2 MB)', '/openapi/v2'],
 ] as const
+
+/** This process's CPU milliseconds (user + system) per curl pair, warm-up pairs included: the server's work, curl runs elsewhere. */
+const serverCpuPerPair = async (run: () => Promise<unknown>): Promise<number> => {
+  const before = process.cpuUsage()
+  await run()
+  const used = process.cpuUsage(before)
+  return (used.user + used.system) / 1000 / (ROUNDS + 20)
+}
 
 const agent = new Agent({ keepAlive: true, maxSockets: 1 })
 /** Milliseconds from sending the request to the last byte of the answer. */
@@ -63,9 +73,11 @@ if (await hasCurl()) {
     ["curl in its own process, HTTPS through the TLS endpoint (kubectl's path)", tls.url],
   ] as const) {
     console.log(`${title} (${ROUNDS} pairs):`)
+    const versionPairCpu = await serverCpuPerPair(() => timeWithCurl(`${base}/version`, `${base}/version`, HEADERS, ROUNDS))
     for (const [label, path] of targets.slice(2)) {
-      const { baseline, target } = await timeWithCurl(`${base}/version`, `${base}${path}`, HEADERS, ROUNDS)
-      console.log(line(label, baseline, target))
+      let timings: Awaited<ReturnType<typeof timeWithCurl>> | undefined
+      const pairCpu = await serverCpuPerPair(async () => (timings = await timeWithCurl(`${base}/version`, `${base}${path}`, HEADERS, ROUNDS)))
+      console.log(`${line(label, timings!.baseline, timings!.target)}; server CPU +${(pairCpu - versionPairCpu).toFixed(3)} ms`)
     }
     const cached = await timeWithCurl(`${base}/version`, `${base}${targets[3][1]}`, { ...HEADERS, 'If-None-Match': `"${hashOf('api/v1')}"` }, ROUNDS, 304)
     console.log(line('/openapi/v3/api/v1 with If-None-Match (304)', cached.baseline, cached.target))

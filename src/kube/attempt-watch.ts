@@ -1,5 +1,6 @@
 import { Watch, type KubeConfig, type KubernetesObject } from '@kubernetes/client-node'
 import { performance } from 'node:perf_hooks'
+import { listCollection } from './list-collection.js'
 import { problemOfError, problemOfStatus, type WatchProblem, type WatchStatus } from './watch-problem.js'
 import type { WatchEvent, WatchOutcome, WatchUntilOptions } from './watch-until.js'
 
@@ -30,8 +31,36 @@ const applyWatchEvent = <T extends KubernetesObject>(cursor: WatchCursor<T>, typ
   return { type, object }
 }
 
-/** One watch request, until it ends, fails, the condition holds, or the wait is over (`deadline` in `performance.now()`). */
-export const attemptWatch = <T extends KubernetesObject>(kc: KubeConfig, options: WatchUntilOptions<T>, cursor: WatchCursor<T>, deadline: number): Promise<WatchAttempt> =>
+/**
+ * Fills the cursor from one LIST and asks `isDone` once per listed object, each time with the whole collection;
+ * undefined when the wait goes on (then watch from the list's resourceVersion).
+ */
+const startFromList = async <T extends KubernetesObject>(kc: KubeConfig, options: WatchUntilOptions<T>, cursor: WatchCursor<T>, deadline: number): Promise<WatchAttempt | undefined> => {
+  const timeout = AbortSignal.timeout(Math.max(1, Math.ceil(deadline - performance.now())))
+  const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout
+  let listed
+  try {
+    listed = await listCollection<T>(kc, options.path, options.query ?? {}, signal)
+  } catch (error) {
+    if (options.signal?.aborted) return { kind: 'stopped', outcome: 'aborted' }
+    if (timeout.aborted) return { kind: 'stopped', outcome: 'timed-out' }
+    return { kind: 'failed', problem: problemOfError(error), events: 0 }
+  }
+  cursor.failures = 0
+  cursor.objects = new Map(listed.items.map((object) => [keyOf(object), object]))
+  cursor.resourceVersion = listed.resourceVersion
+  const objects = [...cursor.objects.values()]
+  return listed.items.some((object) => options.isDone(objects, { type: 'ADDED', object })) ? { kind: 'done' } : undefined
+}
+
+/**
+ * One LIST when there is no resourceVersion to go on from, then one watch request, until it ends, fails, the
+ * condition holds, or the wait is over (`deadline` in `performance.now()`).
+ */
+export const attemptWatch = async <T extends KubernetesObject>(kc: KubeConfig, options: WatchUntilOptions<T>, cursor: WatchCursor<T>, deadline: number): Promise<WatchAttempt> =>
+  (cursor.resourceVersion === undefined ? await startFromList(kc, options, cursor, deadline) : undefined) ?? watchFrom(kc, options, cursor, deadline)
+
+const watchFrom = <T extends KubernetesObject>(kc: KubeConfig, options: WatchUntilOptions<T>, cursor: WatchCursor<T>, deadline: number): Promise<WatchAttempt> =>
   new Promise<WatchAttempt>((resolve) => {
     let events = 0
     let controller: AbortController | undefined
@@ -51,7 +80,6 @@ export const attemptWatch = <T extends KubernetesObject>(kc: KubeConfig, options
     const recheckTimer = options.recheck
       ? setInterval(() => void options.recheck?.().then((done) => done && end({ kind: 'done' }), () => undefined), options.recheckMs ?? 2000)
       : undefined
-    if (cursor.resourceVersion === undefined) cursor.objects.clear()
     const query = { ...options.query, allowWatchBookmarks: 'true', ...(cursor.resourceVersion === undefined ? {} : { resourceVersion: cursor.resourceVersion }) }
     const onEvent = (type: string, object: T) => {
       if (ended) return

@@ -1,6 +1,6 @@
 // The watch helper against the emulated API server, whose watchFault hook answers chosen watches with the ERROR
 // events a real kube-apiserver sends: each is recovered from, or ends in a clear error.
-import type { V1Pod } from '@kubernetes/client-node'
+import { PatchStrategy, setHeaderOptions, type V1ConfigMap, type V1Pod } from '@kubernetes/client-node'
 import { afterEach, describe, expect, it } from 'vitest'
 import { startTestApiServer, type TestApiServer } from '../../fixtures/apiserver/start-test-api-server.js'
 import type { StatusBody } from '../emulator/registry/status.js'
@@ -39,10 +39,12 @@ describe('watchUntil', () => {
   it('waits retryAfterSeconds after a 504 "Too large resource version", then watches again', async () => {
     const faulty = await startFaultyServer([tooLargeResourceVersion(926, 925, 1)])
     t = faulty.server
+    const waiting = watchUntil<V1Pod>(t.kc, { path: PODS, timeoutMs: 60_000, isDone: podExists('a') })
+    await expect.poll(() => faulty.watches.length, { timeout: 10_000, interval: 10 }).toBe(2)
     await createPod(t, 'a')
-    const outcome = await watchUntil<V1Pod>(t.kc, { path: PODS, timeoutMs: 60_000, isDone: podExists('a') })
-    expect(outcome).toBe('done')
+    expect(await waiting).toBe('done')
     expect(faulty.watches).toHaveLength(2)
+    expect(faulty.watches[1]!.query.get('resourceVersion')).toBe(faulty.watches[0]!.query.get('resourceVersion'))
     expect(faulty.watches[1]!.at - faulty.watches[0]!.at).toBeGreaterThanOrEqual(990)
   })
 
@@ -51,27 +53,57 @@ describe('watchUntil', () => {
     const faulty = await startFaultyServer((index) => (index === 1 ? resourceVersionGone(3, 10) : undefined))
     t = faulty.server
     await createPod(t, 'a')
-    const done = watchUntil<V1Pod>(t.kc, { path: PODS, query: { timeoutSeconds: '1' }, timeoutMs: 60_000, isDone: podExists('b') })
+    const listed: string[] = []
+    const done = watchUntil<V1Pod>(t.kc, {
+      path: PODS, query: { timeoutSeconds: '1' }, timeoutMs: 60_000,
+      isDone: (pods, event) => {
+        if (event.object.metadata?.name === 'a') listed.push(`${event.type} a, ${faulty.watches.length} watches so far`)
+        return podExists('b')(pods)
+      },
+    })
     await expect.poll(() => faulty.watches.length, { timeout: 30_000, interval: 20 }).toBeGreaterThanOrEqual(3)
     await createPod(t, 'b')
     expect(await done).toBe('done')
-    const resourceVersions = faulty.watches.slice(0, 3).map((watch) => watch.query.get('resourceVersion'))
-    expect(resourceVersions[0]).toBeNull()
-    expect(resourceVersions[1]).toMatch(/^\d+$/)
-    expect(resourceVersions[2]).toBeNull()
+    // the LIST before the first watch, and again after the 410: the current state, read afresh
+    expect(listed).toEqual(['ADDED a, 0 watches so far', 'ADDED a, 2 watches so far'])
+    for (const watch of faulty.watches.slice(0, 3)) expect(watch.query.get('resourceVersion')).toMatch(/^\d+$/)
   })
 
   it('backs off on 429 and 500, then watches again', async () => {
     const faulty = await startFaultyServer([tooManyRequests(1), internalError(), internalError()])
     t = faulty.server
+    const waiting = watchUntil<V1Pod>(t.kc, { path: PODS, timeoutMs: 60_000, isDone: podExists('a') })
+    await expect.poll(() => faulty.watches.length, { timeout: 10_000, interval: 10 }).toBe(4)
     await createPod(t, 'a')
-    expect(await watchUntil<V1Pod>(t.kc, { path: PODS, timeoutMs: 60_000, isDone: podExists('a') })).toBe('done')
+    expect(await waiting).toBe('done')
     const gaps = faulty.watches.slice(1).map((watch, index) => watch.at - faulty.watches[index]!.at)
     expect(gaps).toHaveLength(3)
     // retryAfterSeconds, then the backoff doubling from 250 ms
     expect(gaps[0]).toBeGreaterThanOrEqual(990)
     expect(gaps[1]).toBeGreaterThanOrEqual(240)
     expect(gaps[2]).toBeGreaterThanOrEqual(490)
+  })
+
+  it('judges a collection only whole: never on the first objects of a replay, as a wait that ended mid-rollout did', async () => {
+    const faulty = await startFaultyServer([])
+    t = faulty.server
+    const labels = { wait: 'whole' }
+    for (const [name, ready] of [['a-ready', 'yes'], ['b-not-yet', 'no']] as const) {
+      await t.core.createNamespacedConfigMap({ namespace: 'default', body: { metadata: { name, labels }, data: { ready } } })
+    }
+    const judged: string[] = []
+    const outcome = await watchUntil<V1ConfigMap>(t.kc, {
+      path: '/api/v1/namespaces/default/configmaps', query: { labelSelector: 'wait=whole' }, timeoutMs: 60_000,
+      isDone: (maps) => {
+        judged.push(maps.map((map) => `${map.metadata!.name}=${map.data!.ready}`).join(' '))
+        const allReady = maps.every((map) => map.data?.ready === 'yes')
+        if (!allReady && judged.length === 1) void t!.core.patchNamespacedConfigMap({ namespace: 'default', name: 'b-not-yet', body: { data: { ready: 'yes' } } }, setHeaderOptions('Content-Type', PatchStrategy.MergePatch))
+        return allReady
+      },
+    })
+    expect(outcome).toBe('done')
+    expect(judged[0]).toBe('a-ready=yes b-not-yet=no')
+    expect(judged.at(-1)).toBe('a-ready=yes b-not-yet=yes')
   })
 
   it('gives up with a clear error after maxFailures failed attempts in a row', async () => {

@@ -1,0 +1,76 @@
+// The LIST that starts a watch, as client-go's informers do: the whole collection at one resourceVersion. A watch
+// without a resourceVersion replays the collection as ADDED events one by one, so a wait that judged after each of
+// them could finish on the first few objects (a Deployment seen "available" before the one still rolling out).
+import { request as httpRequest } from 'node:http'
+import { request as httpsRequest, type RequestOptions } from 'node:https'
+import type { KubeConfig, KubernetesObject } from '@kubernetes/client-node'
+
+/** A collection as one LIST answered it. */
+export interface ListedCollection<T extends KubernetesObject> {
+  items: T[]
+  /** Where a watch continues from. */
+  resourceVersion: string | undefined
+}
+
+/** A failed LIST, with the HTTP status in the shape client-node's Watch errors have, so both read alike. */
+export class ListFailedError extends Error {
+  constructor(
+    message: string,
+    readonly statusCode?: number,
+  ) {
+    super(message)
+    this.name = 'ListFailedError'
+  }
+}
+
+/** The `message` of a Status body, else the body as it came. */
+const statusMessageOf = (body: string): string => {
+  try {
+    const message = (JSON.parse(body) as { message?: unknown }).message
+    return typeof message === 'string' ? message : body
+  } catch {
+    return body
+  }
+}
+
+const MAX_BODY_BYTES = 256 * 1024 * 1024
+
+const readBody = (options: RequestOptions & { url: URL }, signal: AbortSignal): Promise<{ status: number; body: string }> =>
+  new Promise((resolve, reject) => {
+    const send = options.url.protocol === 'https:' ? httpsRequest : httpRequest
+    const outgoing = send(options.url, { ...options, signal }, (incoming) => {
+      const chunks: Buffer[] = []
+      let size = 0
+      incoming.on('data', (chunk: Buffer) => {
+        size += chunk.length
+        if (size > MAX_BODY_BYTES) outgoing.destroy(new ListFailedError(`the list of ${options.url.pathname} is larger than ${MAX_BODY_BYTES} bytes`))
+        else chunks.push(chunk)
+      })
+      incoming.on('error', reject)
+      incoming.on('end', () => resolve({ status: incoming.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }))
+    })
+    outgoing.on('error', reject)
+    outgoing.end()
+  })
+
+/**
+ * GETs a collection (`/api/v1/pods`, `/apis/apps/v1/namespaces/bookinfo/deployments`, …) with the kubeconfig's
+ * credentials and TLS settings; a non-2xx answer throws a {@link ListFailedError} carrying its status.
+ *
+ * @example
+ * const { items, resourceVersion } = await listCollection<V1Pod>(kc, '/api/v1/pods', { fieldSelector: 'spec.nodeName=worker-1' }, signal)
+ */
+export const listCollection = async <T extends KubernetesObject>(kc: KubeConfig, path: string, query: Record<string, string>, signal: AbortSignal): Promise<ListedCollection<T>> => {
+  const server = kc.getCurrentCluster()?.server
+  if (!server) throw new ListFailedError('the kubeconfig has no current cluster')
+  const url = new URL(`${server.replace(/\/+$/, '')}${path}`)
+  for (const [name, value] of Object.entries(query)) url.searchParams.set(name, value)
+  const options: RequestOptions = { method: 'GET', headers: { Accept: 'application/json' } }
+  await kc.applyToHTTPSOptions(options)
+  const { status, body } = await readBody({ ...options, url }, signal)
+  if (status < 200 || status >= 300) {
+    throw new ListFailedError(`${status}: ${statusMessageOf(body).slice(0, 300)}`, status)
+  }
+  const list = JSON.parse(body) as { items?: T[] | null; metadata?: { resourceVersion?: string } }
+  return { items: list.items ?? [], resourceVersion: list.metadata?.resourceVersion }
+}
