@@ -13,6 +13,7 @@ import { hasCurl, timeWithCurl } from './lib/time-with-curl.js'
 
 const TOKEN = 'bench-token'
 const ROUNDS = 300
+const WARM_UP = 20
 const HEADERS = { Authorization: `Bearer ${TOKEN}`, Accept: 'application/json' }
 
 const p90 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length * 0.9)]!
@@ -39,7 +40,7 @@ const serverCpuPerPair = async (run: () => Promise<unknown>): Promise<number> =>
   const before = process.cpuUsage()
   await run()
   const used = process.cpuUsage(before)
-  return (used.user + used.system) / 1000 / (ROUNDS + 20)
+  return (used.user + used.system) / 1000 / (ROUNDS + WARM_UP)
 }
 
 const agent = new Agent({ keepAlive: true, maxSockets: 1 })
@@ -73,10 +74,10 @@ if (await hasCurl()) {
     ["curl in its own process, HTTPS through the TLS endpoint (kubectl's path)", tls.url],
   ] as const) {
     console.log(`${title} (${ROUNDS} pairs):`)
-    const versionPairCpu = await serverCpuPerPair(() => timeWithCurl(`${base}/version`, `${base}/version`, HEADERS, ROUNDS))
+    const versionPairCpu = await serverCpuPerPair(() => timeWithCurl(`${base}/version`, `${base}/version`, HEADERS, ROUNDS, 200, WARM_UP))
     for (const [label, path] of targets.slice(2)) {
       let timings: Awaited<ReturnType<typeof timeWithCurl>> | undefined
-      const pairCpu = await serverCpuPerPair(async () => (timings = await timeWithCurl(`${base}/version`, `${base}${path}`, HEADERS, ROUNDS)))
+      const pairCpu = await serverCpuPerPair(async () => (timings = await timeWithCurl(`${base}/version`, `${base}${path}`, HEADERS, ROUNDS, 200, WARM_UP)))
       console.log(`${line(label, timings!.baseline, timings!.target)}; server CPU +${(pairCpu - versionPairCpu).toFixed(3)} ms`)
     }
     const cached = await timeWithCurl(`${base}/version`, `${base}${targets[3][1]}`, { ...HEADERS, 'If-None-Match': `"${hashOf('api/v1')}"` }, ROUNDS, 304)
