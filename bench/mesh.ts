@@ -10,7 +10,7 @@ import { PodNetwork } from '../src/emulator/pod-network.js'
 import { startEmulatedCluster } from '../src/emulator/start-emulated-cluster.js'
 import { Store } from '../src/emulator/store/store.js'
 import { applyManifests, bookinfoPrograms, readBookinfoManifests } from '../src/emulator/workloads/bookinfo/index.js'
-import type { OutboundFetch } from '../src/emulator/workloads/program.js'
+import type { OutboundCall } from '../src/emulator/workloads/program.js'
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 4)
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3)
@@ -61,7 +61,7 @@ let cursor = 0
 const agent = new Agent({ keepAlive: true })
 // The same node:http client the sidecars use, straight to a pod: the only difference left is the mesh.
 const endpointsOf = new Map<string, number[]>()
-const direct: OutboundFetch = (url, init) =>
+const direct: OutboundCall = (url, init) =>
   new Promise((resolve, reject) => {
     const target = new URL(url)
     const name = target.hostname.split('.')[0] ?? ''
@@ -72,16 +72,16 @@ const direct: OutboundFetch = (url, init) =>
       endpointsOf.set(name, (ports = pods.map((pod) => network.resolve(pod.metadata.uid!, Number(target.port))!.port)))
     }
     const address = { host: '127.0.0.1', port: ports[(cursor += 1) % ports.length]! }
-    const headers = Object.fromEntries(new Headers(init?.headers).entries())
+    const headers = { ...init?.headers }
     request({ host: address.host, port: address.port, path: `${target.pathname}${target.search}`, headers, agent }, (incoming) => {
       const chunks: Buffer[] = []
       incoming.on('data', (chunk: Buffer) => chunks.push(chunk))
-      incoming.on('end', () => resolve(new Response(Buffer.concat(chunks), { status: incoming.statusCode ?? 502 })))
+      incoming.on('end', () => resolve({ status: incoming.statusCode ?? 502, headers: {}, body: Buffer.concat(chunks) }))
     })
       .on('error', reject)
       .end()
   })
-const pods = await startTestPods(store, network, { outboundFetch: (pod) => (url, init) => (bypassMesh ? direct(url, init) : mesh.outboundFetch(pod)(url, init)) }, bookinfoPrograms)
+const pods = await startTestPods(store, network, { outboundCall: (pod) => (url, init) => (bypassMesh ? direct(url, init) : mesh.outboundCall(pod)(url, init)) }, bookinfoPrograms)
 const ingress = await mesh.startIngress({ port: 0 })
 const productpage = pods.of('productpage-v1')[0]!.pod
 const podUrl = `http://127.0.0.1:${network.resolve(productpage.metadata.uid!, 9080)!.port}/productpage`

@@ -77,7 +77,7 @@ export const startClusterInProcess = async (options: EmulatedClusterOptions = {}
     stops.push(startControllers(store, events))
     const programs = new Map<string, Program>([...(bookinfo ? bookinfoPrograms : []), ...(options.programs ?? [])])
     const kubelet = startKubelet({
-      store, network, events, programs, outboundFetch: (pod) => mesh.outboundFetch(pod),
+      store, network, events, programs, outboundCall: (pod) => mesh.outboundCall(pod),
       ...(options.processPrograms ? { processPrograms: options.processPrograms } : {}),
       ...(options.programDir ? { programDir: options.programDir } : {}),
     })

@@ -1,7 +1,8 @@
 // One container: start its program, probe it, restart it in place after a crash (with back-off), stop it.
 import { kubeNow } from '../store/kube-time.js'
 import type { Container, Pod, Probe } from '../controllers/kube-types.js'
-import type { InThreadHandler, OutboundFetch, Program, RunningProgram, ServiceLink } from '../workloads/program.js'
+import { fetchOverCall } from '../workloads/fetch-over-call.js'
+import type { InThreadHandler, OutboundCall, Program, RunningProgram, ServiceLink } from '../workloads/program.js'
 import { ContainerConfigError } from './container-env.js'
 import { newContainerId, type ContainerRecord, type TerminatedState } from './container-status.js'
 import { probeContainerPort, runProbe } from './run-probe.js'
@@ -10,7 +11,7 @@ export interface ContainerRunnerOptions {
   pod: Pod
   container: Container
   program: Program
-  fetch: OutboundFetch
+  call: OutboundCall
   /** The container's env (envFrom, env, `HOSTNAME`) and the namespace's Services, read at each (re)start. */
   environment: () => { env: Record<string, string>; services: ServiceLink[] }
   log: (line: string) => void
@@ -88,7 +89,8 @@ export class ContainerRunner {
         ...this.#options.environment(),
         containerPorts: listenPorts(container),
         log: this.#options.log,
-        fetch: this.#options.fetch,
+        call: this.#options.call,
+        fetch: fetchOverCall(this.#options.call),
       })
     } catch (error) {
       return this.#failedToStart(error as Error)

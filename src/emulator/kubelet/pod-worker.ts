@@ -5,7 +5,7 @@ import type { Pod } from '../controllers/kube-types.js'
 import type { EventRecorder } from '../controllers/record-event.js'
 import type { PodNetwork } from '../pod-network.js'
 import type { Store } from '../store/store.js'
-import type { OutboundFetch, Program } from '../workloads/program.js'
+import type { OutboundCall, Program } from '../workloads/program.js'
 import { containerEnvOf, serviceLinksOf } from './container-env.js'
 import { ContainerRunner } from './container-runner.js'
 import type { ContainerLogs } from './container-logs.js'
@@ -17,7 +17,7 @@ export interface PodWorkerDeps {
   logs: ContainerLogs
   events: EventRecorder
   programFor: (image: string) => Program
-  outboundFetch: (pod: Pod) => OutboundFetch
+  outboundCall: (pod: Pod) => OutboundCall
 }
 
 export class PodWorker {
@@ -41,7 +41,7 @@ export class PodWorker {
           pod,
           container,
           program: deps.programFor(container.image),
-          fetch: deps.outboundFetch(pod),
+          call: deps.outboundCall(pod),
           environment: () => ({ env: { ...containerEnvOf(deps.store, this.#current() ?? pod, container), HOSTNAME: pod.metadata.name ?? '' }, services: serviceLinksOf(deps.store, pod) }),
           log: (line) => deps.logs.append(pod.metadata.namespace ?? '', pod.metadata.name ?? '', container.name, line),
           rotateLogs: () => deps.logs.rotate(pod.metadata.namespace ?? '', pod.metadata.name ?? '', container.name),

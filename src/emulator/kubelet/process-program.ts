@@ -69,7 +69,7 @@ export const createProcessProgram = (spec: ProcessProgram, guard: ProcessGuard, 
   async function runProcess(context) {
     const ports: Record<number, number> = {}
     for (const containerPort of context.containerPorts) ports[containerPort] = await freeLoopbackPort()
-    const sidecar = await startSidecarPorts(context.fetch, context.services ?? [])
+    const sidecar = await startSidecarPorts(context.call, context.services ?? [])
     let running
     try {
       running = await spawnContainerProcess({ command: spec.command, cwd: resolve(baseDir, spec.cwd ?? '.'), env: processEnvOf(spec, context, ports, sidecar), log: context.log, guard })

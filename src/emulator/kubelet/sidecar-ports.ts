@@ -2,7 +2,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { withoutHopByHop } from '../mesh/without-hop-by-hop.js'
-import type { OutboundFetch, ServiceLink } from '../workloads/program.js'
+import type { OutboundCall, ServiceLink } from '../workloads/program.js'
 import { readRequestBody } from '../mesh/read-request-body.js'
 
 export interface SidecarPorts {
@@ -15,11 +15,11 @@ export interface SidecarPorts {
 
 export const servicePortKey = (service: ServiceLink, port: number): string => `${service.namespace}/${service.name}:${port}`
 
-const requestHeaders = (incoming: IncomingMessage): Headers => {
-  const headers = new Headers()
+const requestHeaders = (incoming: IncomingMessage): Record<string, string> => {
+  const headers: Record<string, string> = {}
   for (const [name, value] of Object.entries(withoutHopByHop(incoming.headers))) {
     if (name === 'host' || name.startsWith('proxy-') || value === undefined) continue
-    for (const item of Array.isArray(value) ? value : [value]) headers.append(name, item)
+    headers[name] = Array.isArray(value) ? value.join(', ') : value
   }
   return headers
 }
@@ -27,19 +27,15 @@ const requestHeaders = (incoming: IncomingMessage): Headers => {
 /** What a proxy answers when the mesh could not be reached at all (unknown host, closed port). */
 const failureStatus = (error: unknown): number => ((error as { cause?: { code?: string } }).cause?.code === 'ENOTFOUND' ? 502 : 503)
 
-const forward = async (fetch: OutboundFetch, target: string, incoming: IncomingMessage, outgoing: ServerResponse): Promise<void> => {
+const forward = async (call: OutboundCall, target: string, incoming: IncomingMessage, outgoing: ServerResponse): Promise<void> => {
   const abort = new AbortController()
   outgoing.on('close', () => outgoing.writableFinished || abort.abort(new Error('the client went away')))
   try {
     const body = await readRequestBody(incoming)
     const method = incoming.method ?? 'GET'
-    const init: RequestInit = { method, headers: requestHeaders(incoming), signal: abort.signal, ...(body.length && method !== 'GET' && method !== 'HEAD' ? { body } : {}) }
-    const response = await fetch(target, init)
-    const payload = Buffer.from(await response.arrayBuffer())
-    const headers: Record<string, string> = {}
-    response.headers.forEach((value, name) => (headers[name] = value))
-    outgoing.writeHead(response.status, { ...withoutHopByHop(headers), 'content-length': String(payload.length) })
-    outgoing.end(payload)
+    const answer = await call(target, { method, headers: requestHeaders(incoming), signal: abort.signal, ...(body.length && method !== 'GET' && method !== 'HEAD' ? { body } : {}) })
+    outgoing.writeHead(answer.status, { ...withoutHopByHop(answer.headers), 'content-length': String(answer.body.length) })
+    outgoing.end(answer.body)
   } catch (error) {
     if (abort.signal.aborted) return void outgoing.destroy()
     const text = `upstream connect error: ${(error as { cause?: Error }).cause?.message ?? (error as Error).message}\n`
@@ -48,9 +44,9 @@ const forward = async (fetch: OutboundFetch, target: string, incoming: IncomingM
   }
 }
 
-const forwardThrough = (fetch: OutboundFetch, targetOf: (incoming: IncomingMessage) => string) =>
+const forwardThrough = (call: OutboundCall, targetOf: (incoming: IncomingMessage) => string) =>
   function forwardToMesh(incoming: IncomingMessage, outgoing: ServerResponse): void {
-    void forward(fetch, targetOf(incoming), incoming, outgoing)
+    void forward(call, targetOf(incoming), incoming, outgoing)
   }
 
 const listen = async (server: Server): Promise<number> => {
@@ -67,9 +63,9 @@ const close = (server: Server) =>
     server.closeAllConnections()
   })
 
-/** Starts one pod's outbound ports; every request goes through `fetch`, the pod's sidecar. */
-export const startSidecarPorts = async (fetch: OutboundFetch, services: readonly ServiceLink[]): Promise<SidecarPorts> => {
-  const proxy = createServer(forwardThrough(fetch, (incoming) => {
+/** Starts one pod's outbound ports; every request goes through `call`, the pod's sidecar. */
+export const startSidecarPorts = async (call: OutboundCall, services: readonly ServiceLink[]): Promise<SidecarPorts> => {
+  const proxy = createServer(forwardThrough(call, (incoming) => {
     const target = incoming.url ?? '/'
     return /^https?:\/\//i.test(target) ? target : `http://${incoming.headers.host ?? 'localhost'}${target}`
   }))
@@ -79,7 +75,7 @@ export const startSidecarPorts = async (fetch: OutboundFetch, services: readonly
     const proxyPort = await listen(proxy)
     for (const service of services) {
       for (const { port } of service.ports) {
-        const server = createServer(forwardThrough(fetch, (incoming) => `http://${service.name}.${service.namespace}:${port}${incoming.url ?? '/'}`))
+        const server = createServer(forwardThrough(call, (incoming) => `http://${service.name}.${service.namespace}:${port}${incoming.url ?? '/'}`))
         servers.push(server)
         servicePorts.set(servicePortKey(service, port), await listen(server))
       }

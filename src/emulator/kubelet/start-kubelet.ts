@@ -7,7 +7,8 @@ import { isPodFinished } from '../controllers/pod-state.js'
 import type { PodNetwork } from '../pod-network.js'
 import type { Store } from '../store/store.js'
 import { defaultWebServer } from '../workloads/default-web-server.js'
-import { imageName, type OutboundFetch, type ProcessPrograms, type Program, type ProgramRegistry } from '../workloads/program.js'
+import { callOverFetch } from '../workloads/call-over-fetch.js'
+import { imageName, type OutboundCall, type ProcessPrograms, type Program, type ProgramRegistry } from '../workloads/program.js'
 import { ContainerLogs } from './container-logs.js'
 import { startNodeHeartbeat } from './node-heartbeat.js'
 import { internalIpOf, PodAddresses } from './pod-addresses.js'
@@ -26,7 +27,7 @@ export interface KubeletOptions {
   /** Directory a process program's relative `cwd` is resolved against; default `process.cwd()`. */
   programDir?: string
   /** The pod's way out to other Services (the mesh); default: plain `fetch`. */
-  outboundFetch?: (pod: Pod) => OutboundFetch
+  outboundCall?: (pod: Pod) => OutboundCall
 }
 
 export interface Kubelet {
@@ -46,8 +47,8 @@ const resolvePrograms = (options: KubeletOptions) => {
     Object.entries(options.processPrograms ?? {}).map(([image, spec]) => [image, createProcessProgram(spec, guard, options.programDir ?? process.cwd())]),
   )
   const programFor = (image: string) => processPrograms.get(imageName(image)) ?? options.programs?.get(imageName(image)) ?? defaultWebServer
-  const outboundFetch = options.outboundFetch ?? (() => (url: string, init?: RequestInit) => fetch(url, init))
-  return { guard, programFor, outboundFetch }
+  const outboundCall = options.outboundCall ?? (() => callOverFetch(fetch))
+  return { guard, programFor, outboundCall }
 }
 
 /** What the per-pod sync works with: the running workers, their addresses, and how to start one. */
@@ -117,8 +118,8 @@ export const startKubelet = (options: KubeletOptions): Kubelet => {
     pending.add(promise)
     void promise.catch((error: unknown) => console.error('[emulator] kubelet:', error)).finally(() => pending.delete(promise))
   }
-  const { guard, programFor, outboundFetch } = resolvePrograms(options)
-  const sync: PodSync = { store, workers, addresses: new PodAddresses(), deps: { store, network, logs, events, programFor, outboundFetch }, track }
+  const { guard, programFor, outboundCall } = resolvePrograms(options)
+  const sync: PodSync = { store, workers, addresses: new PodAddresses(), deps: { store, network, logs, events, programFor, outboundCall }, track }
 
   const drain = () => {
     immediate = undefined

@@ -1,13 +1,13 @@
-import { setMaxListeners } from 'node:events'
 import { Agent } from 'node:http'
 import type { PodNetwork } from '../pod-network.js'
 import type { KubeObject } from '../store/kube-object.js'
 import type { Store } from '../store/store.js'
-import type { OutboundFetch } from '../workloads/program.js'
+import type { OutboundCall } from '../workloads/program.js'
+import { Cancellation } from './cancellation.js'
 import { ClusterView } from './cluster-view.js'
 import type { DispatchContext } from './dispatch-route.js'
 import { type Ingress, startIngressGateway } from './ingress-gateway.js'
-import { createOutboundFetch } from './outbound-fetch.js'
+import { createOutboundCall } from './outbound-call.js'
 import { LoadBalancer } from './pick-endpoint.js'
 
 export interface MeshOptions {
@@ -19,8 +19,8 @@ export interface MeshOptions {
 
 /** An emulated Istio data plane: one sidecar per pod and an ingress gateway, reading VirtualServices and DestinationRules live from the store. */
 export interface Mesh {
-  /** The `ctx.fetch` of a pod's programs: every call goes through that pod's sidecar. */
-  outboundFetch(pod: KubeObject): OutboundFetch
+  /** The `ctx.call` of a pod's programs (and, wrapped, their `ctx.fetch`): every call goes through that pod's sidecar. */
+  outboundCall(pod: KubeObject): OutboundCall
   /** Serves gateway-bound VirtualServices (e.g. bookinfo's) on a loopback port. */
   startIngress(options?: { port?: number }): Promise<Ingress>
   /** Stops ingresses, cancels in-flight delays and closes pooled connections. */
@@ -36,15 +36,13 @@ export interface Mesh {
  * await fetch(`${ingress.url}/productpage`)
  */
 export const createMesh = ({ store, network, random = Math.random }: MeshOptions): Mesh => {
-  const closing = new AbortController()
-  // Every in-flight request listens for the mesh closing; hundreds at once are normal, not a leak.
-  setMaxListeners(0, closing.signal)
+  const closing = new Cancellation()
   const agent = new Agent({ keepAlive: true, maxSockets: 512 })
   const view = new ClusterView(store)
-  const context: DispatchContext = { view, network, agent, balancer: new LoadBalancer(), random, signal: closing.signal }
+  const context: DispatchContext = { view, network, agent, balancer: new LoadBalancer(), random, cancellation: closing }
   const ingresses = new Set<Ingress>()
   return {
-    outboundFetch: (pod) => createOutboundFetch(context, pod),
+    outboundCall: (pod) => createOutboundCall(context, pod),
     startIngress: async (options = {}) => {
       const ingress = await startIngressGateway(context, options.port)
       ingresses.add(ingress)

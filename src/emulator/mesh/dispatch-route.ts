@@ -38,7 +38,7 @@ export const dispatchRoute = async (
   requestPort: number | undefined,
 ): Promise<UpstreamResponse> => {
   const fault = drawFault(route.fault, context.random)
-  if (fault.delayMs !== undefined) await sleep(fault.delayMs, context.signal)
+  if (fault.delayMs !== undefined) await sleep(fault.delayMs, context.cancellation)
   if (fault.abortStatus !== undefined) return withMarker(plainResponse(fault.abortStatus, 'fault filter abort'), fault.marker)
   const destination = pickDestination(route.route, context.random)
   const target = destination && findServiceByFqdn(context.view, qualifyHost(destination.host, ruleNamespace))

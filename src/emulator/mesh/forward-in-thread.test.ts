@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ratings } from '../workloads/bookinfo/ratings.js'
 import type { InThreadHandler, ProgramContext, RunningProgram } from '../workloads/program.js'
 import { Agent } from 'node:http'
+import { Cancellation } from './cancellation.js'
 import { forwardOnce } from './forward.js'
 import type { MeshRequest } from './mesh-request.js'
 
@@ -17,6 +18,7 @@ const context: ProgramContext = {
   containerPorts: [9080],
   log: () => undefined,
   fetch: () => Promise.reject(new Error('ratings v1 calls nothing')),
+  call: () => Promise.reject(new Error('ratings v1 calls nothing')),
 }
 
 const request = (method: string, path: string, body?: string): MeshRequest => ({
@@ -59,8 +61,8 @@ describe('a try against a program in the cluster thread', () => {
     const silent: InThreadHandler = () => new Promise(() => undefined)
     const address = { host: '127.0.0.1' as const, port: 1, inThread: silent }
     expect(await forwardOnce(address, request('GET', '/ratings/1'), { agent, timeoutMs: 5 })).toEqual({ kind: 'timeout' })
-    const caller = new AbortController()
-    const pending = forwardOnce(address, request('GET', '/ratings/1'), { agent, signal: caller.signal })
+    const caller = new Cancellation()
+    const pending = forwardOnce(address, request('GET', '/ratings/1'), { agent, cancellation: caller })
     caller.abort(new Error('the client went away'))
     await expect(pending).rejects.toThrow('the client went away')
   })

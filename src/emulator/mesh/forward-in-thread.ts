@@ -7,7 +7,9 @@ import { withoutHopByHop } from './without-hop-by-hop.js'
 
 /** The request as the program's server would parse what `forwardOnce` writes to the socket. */
 const asParsedRequest = (request: MeshRequest): InThreadRequest => {
-  const headers: Record<string, string> = { ...withoutHopByHop(request.headers), host: request.authority, connection: 'keep-alive' }
+  const headers: Record<string, string> = withoutHopByHop(request.headers)
+  headers.host = request.authority
+  headers.connection = 'keep-alive'
   if (request.body?.length) headers['content-length'] = String(request.body.length)
   return { method: request.method, url: pathWithQuery(request), headers, body: request.body ?? Buffer.alloc(0) }
 }
@@ -18,20 +20,19 @@ const asParsedRequest = (request: MeshRequest): InThreadRequest => {
  */
 export const forwardInThread = (serve: InThreadHandler, request: MeshRequest, options: Omit<ForwardOptions, 'agent'>): Promise<AttemptOutcome> =>
   new Promise((resolve, reject) => {
-    const { signal, timeoutMs } = options
-    if (signal?.aborted) return reject(signal.reason instanceof Error ? signal.reason : new Error('the request was aborted'))
+    const { cancellation, timeoutMs } = options
+    if (cancellation?.reason) return reject(cancellation.reason)
     let settled = false
     const finish = (outcome: AttemptOutcome | Error) => {
       if (settled) return
       settled = true
       clearTimeout(timer)
-      signal?.removeEventListener('abort', onAbort)
+      unhook?.()
       if (outcome instanceof Error) reject(outcome)
       else resolve(outcome)
     }
-    const onAbort = () => finish(signal?.reason instanceof Error ? signal.reason : new Error('the request was aborted'))
     const timer = timeoutMs === undefined ? undefined : setTimeout(() => finish({ kind: 'timeout' }), Math.max(0, timeoutMs))
-    signal?.addEventListener('abort', onAbort, { once: true })
+    const unhook = cancellation?.onAbort(finish)
     serve(asParsedRequest(request)).then(
       (outcome) => {
         if (outcome === 'refused') finish({ kind: 'connect-failure' })

@@ -1,5 +1,6 @@
 import type { Agent } from 'node:http'
 import type { PodNetwork } from '../pod-network.js'
+import type { Cancellation } from './cancellation.js'
 import { forwardOnce } from './forward.js'
 import { type MeshRequest, plainResponse, type UpstreamResponse } from './mesh-request.js'
 import type { Endpoint, LoadBalancer } from './pick-endpoint.js'
@@ -19,7 +20,8 @@ export interface ForwardContext {
   agent: Agent
   balancer: LoadBalancer
   random: () => number
-  signal?: AbortSignal
+  /** Aborts every try and back-off of the request. */
+  cancellation?: Cancellation
 }
 
 const CONNECT_ERROR = 'upstream connect error or disconnect/reset before headers.'
@@ -43,7 +45,7 @@ export const forwardWithRetries = async (
   let last: AttemptOutcome | undefined
   let tries = 0
   for (let attempt = 0; attempt <= policy.attempts; attempt += 1) {
-    if (attempt > 0) await sleep(Math.min(backoffMs(policy, attempt, context.random), deadline - Date.now()), context.signal)
+    if (attempt > 0) await sleep(Math.min(backoffMs(policy, attempt, context.random), deadline - Date.now()), context.cancellation)
     const remaining = deadline - Date.now()
     if (remaining <= 0) return plainResponse(504, 'upstream request timeout')
     const endpoint = context.balancer.pick(cluster.name, cluster.endpoints(), tried, cluster.loadBalancer, context.random)
@@ -53,7 +55,7 @@ export const forwardWithRetries = async (
     const address = context.network.resolve(endpoint.podUid, endpoint.targetPort)
     const perTry = Math.min(policy.perTryTimeoutMs ?? Number.POSITIVE_INFINITY, remaining)
     last = address
-      ? await forwardOnce(address, request, { agent: context.agent, timeoutMs: Number.isFinite(perTry) ? perTry : undefined, signal: context.signal })
+      ? await forwardOnce(address, request, { agent: context.agent, timeoutMs: Number.isFinite(perTry) ? perTry : undefined, cancellation: context.cancellation })
       : { kind: 'connect-failure' }
     if (last.kind === 'timeout' && Date.now() >= deadline) return plainResponse(504, 'upstream request timeout')
     if (!isRetriable(policy, last)) break

@@ -1,5 +1,6 @@
 import { type Agent, request as httpRequest } from 'node:http'
 import type { PodAddress } from '../pod-network.js'
+import type { Cancellation } from './cancellation.js'
 import { type MeshRequest, pathWithQuery } from './mesh-request.js'
 import { forwardInThread } from './forward-in-thread.js'
 import type { AttemptOutcome } from './retry-policy.js'
@@ -10,17 +11,18 @@ export interface ForwardOptions {
   /** Per-try deadline; the try counts as timed out after it. */
   timeoutMs?: number
   /** The caller gave up: reject with its reason. */
-  signal?: AbortSignal
+  cancellation?: Cancellation
 }
 
 const sendOnce = (address: PodAddress, request: MeshRequest, options: ForwardOptions, retryStaleSocket: boolean): Promise<AttemptOutcome> =>
   new Promise((resolve, reject) => {
+    if (options.cancellation?.reason) return reject(options.cancellation.reason)
     let settled = false
     const finish = (outcome: AttemptOutcome | Error) => {
       if (settled) return
       settled = true
       clearTimeout(timer)
-      options.signal?.removeEventListener('abort', onAbort)
+      unhook?.()
       if (outcome instanceof Error) reject(outcome)
       else resolve(outcome)
     }
@@ -31,12 +33,10 @@ const sendOnce = (address: PodAddress, request: MeshRequest, options: ForwardOpt
       outgoing.destroy()
       finish({ kind: 'timeout' })
     }, Math.max(0, options.timeoutMs))
-    const onAbort = () => {
+    const unhook = options.cancellation?.onAbort((reason) => {
       outgoing.destroy()
-      finish(options.signal?.reason instanceof Error ? options.signal.reason : new Error('the request was aborted'))
-    }
-    if (options.signal?.aborted) return onAbort()
-    options.signal?.addEventListener('abort', onAbort, { once: true })
+      finish(reason)
+    })
     outgoing.on('response', (incoming) => {
       const chunks: Buffer[] = []
       incoming.on('data', (chunk: Buffer) => chunks.push(chunk))
@@ -54,7 +54,7 @@ const sendOnce = (address: PodAddress, request: MeshRequest, options: ForwardOpt
       if (retryStaleSocket && outgoing.reusedSocket && error.code === 'ECONNRESET') {
         settled = true
         clearTimeout(timer)
-        options.signal?.removeEventListener('abort', onAbort)
+        unhook?.()
         sendOnce(address, request, options, false).then(resolve, reject)
         return
       }

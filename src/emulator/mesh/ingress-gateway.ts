@@ -1,11 +1,11 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { deriveCancellation } from './cancellation.js'
 import { oldestFirst, specOf, WATCHED } from './cluster-view.js'
 import { type DispatchContext, dispatchRoute } from './dispatch-route.js'
 import type { GatewaySpec } from './istio-types.js'
 import { type MeshRequest, plainResponse, type RequestSource, type UpstreamResponse } from './mesh-request.js'
 import { withoutHopByHop } from './without-hop-by-hop.js'
-import { linkSignals } from './link-signals.js'
 import { withRequestId } from './route-mesh-request.js'
 import { findGatewayVirtualServices, selectRoute } from './select-route.js'
 import { readRequestBody } from './read-request-body.js'
@@ -52,13 +52,13 @@ const respond = (outgoing: ServerResponse, response: UpstreamResponse) => {
 export const startIngressGateway = async (context: DispatchContext, port = 0): Promise<Ingress> => {
   let fallbackAuthority = '127.0.0.1'
   const server = createServer((incoming, outgoing) => {
-    const linked = linkSignals([context.signal])
-    outgoing.on('close', () => outgoing.writableFinished || linked.abort(new Error('the client went away')))
+    const { cancellation, dispose } = deriveCancellation(context.cancellation)
+    outgoing.on('close', () => outgoing.writableFinished || cancellation.abort(new Error('the client went away')))
     readRequestBody(incoming)
-      .then((body) => routeIngressRequest({ ...context, signal: linked.signal }, toMeshRequest(incoming, body, fallbackAuthority)))
+      .then((body) => routeIngressRequest({ ...context, cancellation }, toMeshRequest(incoming, body, fallbackAuthority)))
       .then((response) => respond(outgoing, response))
-      .catch(() => (linked.signal.aborted ? outgoing.destroy() : respond(outgoing, plainResponse(500, 'internal error in the emulated ingress gateway'))))
-      .finally(linked.dispose)
+      .catch(() => (cancellation.aborted ? outgoing.destroy() : respond(outgoing, plainResponse(500, 'internal error in the emulated ingress gateway'))))
+      .finally(dispose)
   })
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)

@@ -42,10 +42,19 @@ export const servicePorts = (service: KubeObject): ServicePort[] => ((service.sp
  * Worked out again after any pod change (and for a changed Service), so a pod that stops being ready leaves the pool
  * at once. Callers must not mutate the list.
  */
-export const readyEndpoints = (view: ClusterView, target: ServiceTarget, port: number, subsetLabels: Record<string, string> = {}): Endpoint[] | undefined =>
-  view.derive(WATCHED.pods, `${target.service.metadata.uid ?? target.fqdn}@${target.service.metadata.resourceVersion ?? ''}|${port}|${JSON.stringify(subsetLabels)}`, () =>
-    listReadyEndpoints(view, target, port, subsetLabels),
+export const readyEndpoints = (view: ClusterView, target: ServiceTarget, port: number, subsetLabels?: Record<string, string>): Endpoint[] | undefined =>
+  view.derive(WATCHED.pods, `${target.service.metadata.uid ?? target.fqdn}@${target.service.metadata.resourceVersion ?? ''}|${port}|${labelsKey(subsetLabels)}`, () =>
+    listReadyEndpoints(view, target, port, subsetLabels ?? {}),
   )
+
+// A subset's labels live in a DestinationRule that stays the same object until it changes: its key is worked out once.
+const labelKeys = new WeakMap<Record<string, string>, string>()
+const labelsKey = (labels: Record<string, string> | undefined): string => {
+  if (!labels) return ''
+  let key = labelKeys.get(labels)
+  if (key === undefined) labelKeys.set(labels, (key = JSON.stringify(labels)))
+  return key
+}
 
 const listReadyEndpoints = (view: ClusterView, target: ServiceTarget, port: number, subsetLabels: Record<string, string>): Endpoint[] | undefined => {
   const servicePort = servicePorts(target.service).find((candidate) => candidate.port === port)

@@ -12,16 +12,17 @@ export interface ServiceTarget {
 }
 
 /** `reviews`, `reviews.bookinfo`, `reviews.bookinfo.svc[.cluster.local]` → the Service, as cluster DNS resolves them. */
-export const resolveServiceHost = (view: ClusterView, hostname: string, callerNamespace: string): ServiceTarget | undefined => {
-  const host = hostname.toLowerCase().replace(/\.$/, '')
-  const parts = host.split('.')
-  const suffix = parts.slice(2).join('.')
-  if (parts.length > 2 && suffix !== 'svc' && suffix !== CLUSTER_DOMAIN) return undefined
-  const name = parts[0] ?? ''
-  const namespace = parts[1] ?? callerNamespace
-  const service = view.get(WATCHED.services, namespace, name)
-  return service && { name, namespace, fqdn: `${name}.${namespace}.${CLUSTER_DOMAIN}`, service }
-}
+export const resolveServiceHost = (view: ClusterView, hostname: string, callerNamespace: string): ServiceTarget | undefined =>
+  view.derive(WATCHED.services, `host ${callerNamespace} ${hostname}`, () => {
+    const host = hostname.toLowerCase().replace(/\.$/, '')
+    const parts = host.split('.')
+    const suffix = parts.slice(2).join('.')
+    if (parts.length > 2 && suffix !== 'svc' && suffix !== CLUSTER_DOMAIN) return undefined
+    const name = parts[0] ?? ''
+    const namespace = parts[1] ?? callerNamespace
+    const service = view.get(WATCHED.services, namespace, name)
+    return service && { name, namespace, fqdn: `${name}.${namespace}.${CLUSTER_DOMAIN}`, service }
+  })
 
 /** Istio host names in rules: short names are qualified with the rule's own namespace. */
 export const qualifyHost = (host: string, ruleNamespace: string): string => {
@@ -38,9 +39,10 @@ export const hostMatches = (pattern: string, host: string): boolean =>
   pattern === '*' || pattern === host || (pattern.startsWith('*.') && host.endsWith(pattern.slice(1)))
 
 /** `reviews.bookinfo.svc.cluster.local` → the Service object, when it exists. */
-export const findServiceByFqdn = (view: ClusterView, fqdn: string): ServiceTarget | undefined => {
-  const [name, namespace, ...rest] = fqdn.split('.')
-  if (!name || !namespace || rest.join('.') !== CLUSTER_DOMAIN) return undefined
-  const service = view.get(WATCHED.services, namespace, name)
-  return service && { name, namespace, fqdn, service }
-}
+export const findServiceByFqdn = (view: ClusterView, fqdn: string): ServiceTarget | undefined =>
+  view.derive(WATCHED.services, `fqdn ${fqdn}`, () => {
+    const [name, namespace, ...rest] = fqdn.split('.')
+    if (!name || !namespace || rest.join('.') !== CLUSTER_DOMAIN) return undefined
+    const service = view.get(WATCHED.services, namespace, name)
+    return service && { name, namespace, fqdn, service }
+  })

@@ -1,15 +1,15 @@
-/** Waits `ms`, or rejects with the signal's reason as soon as it aborts. */
-export const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
+import type { Cancellation } from './cancellation.js'
+
+/** Waits `ms`, or rejects with the cancellation's reason as soon as it aborts. */
+export const sleep = (ms: number, cancellation?: Cancellation): Promise<void> =>
   new Promise((resolve, reject) => {
-    const abortReason = () => (signal?.reason instanceof Error ? signal.reason : new Error('the request was aborted'))
-    if (signal?.aborted) return reject(abortReason())
-    const onAbort = () => {
+    if (cancellation?.reason) return reject(cancellation.reason)
+    const unhook = cancellation?.onAbort((reason) => {
       clearTimeout(timer)
-      reject(abortReason())
-    }
+      reject(reason)
+    })
     const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort)
+      unhook?.()
       resolve()
     }, Math.max(0, ms))
-    signal?.addEventListener('abort', onAbort, { once: true })
   })

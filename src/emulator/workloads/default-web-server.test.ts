@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { callOverFetch } from './call-over-fetch.js'
 import { defaultWebServer } from './default-web-server.js'
 
 const context = (lines: string[], containerPorts: number[]) => ({
@@ -10,6 +11,7 @@ const context = (lines: string[], containerPorts: number[]) => ({
   containerPorts,
   log: (line: string) => lines.push(line),
   fetch: (url: string, init?: RequestInit) => fetch(url, init),
+  call: callOverFetch(fetch),
 })
 
 describe('defaultWebServer', () => {

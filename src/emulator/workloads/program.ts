@@ -4,6 +4,28 @@ import type { IncomingHttpHeaders } from 'node:http'
 /** A `fetch` whose requests leave the pod through its sidecar (the mesh), e.g. `fetch('http://reviews:9080/reviews/0')`. */
 export type OutboundFetch = (url: string, init?: RequestInit) => Promise<Response>
 
+export interface OutboundCallInit {
+  /** Default `GET`. */
+  method?: string
+  /** Lower-case names. */
+  headers?: Record<string, string>
+  body?: Buffer
+  /** Gives up as an HTTP client's timeout does: rejects with a `TimeoutError`, and the callee sees its client go away. */
+  timeoutMs?: number
+  /** Gives up when this aborts, with its reason. */
+  signal?: AbortSignal
+}
+
+/**
+ * The same way out as `fetch`, answered whole as an HTTP client parses it (no `Response`, no web streams): the cheap
+ * path for programs in the cluster's thread. Fails as `fetch` does for an unknown host or a closed port.
+ *
+ * @example
+ * const answer = await context.call('http://ratings:9080/ratings/0', { headers: { 'x-request-id': id }, timeoutMs: 2_500 })
+ * if (answer.status === 200) JSON.parse(answer.body.toString('utf8'))
+ */
+export type OutboundCall = (url: string, init?: OutboundCallInit) => Promise<InThreadResponse>
+
 export interface ProgramContext {
   podName: string
   namespace: string
@@ -17,6 +39,8 @@ export interface ProgramContext {
   log: (line: string) => void
   /** Outbound calls to other Services, through the mesh. */
   fetch: OutboundFetch
+  /** The same calls without `Response` objects, for programs that want no web streams. */
+  call: OutboundCall
   /** The Services of the pod's namespace when the container starts, for the Kubernetes service env vars; default none. */
   services?: readonly ServiceLink[]
 }

@@ -6,6 +6,7 @@ import type { KubeObject } from '../../store/kube-object.js'
 import { Store } from '../../store/store.js'
 import { applyManifests, bookinfoManifestFiles, bookinfoPrograms } from '../../workloads/bookinfo/index.js'
 import { packageRoot } from '../../package-files.js'
+import { fetchOverCall } from '../../workloads/fetch-over-call.js'
 import type { OutboundFetch } from '../../workloads/program.js'
 import { createMesh, type Mesh } from '../create-mesh.js'
 import type { Ingress } from '../ingress-gateway.js'
@@ -37,7 +38,7 @@ export const startBookinfo = async (options: { inThread?: boolean } = {}): Promi
   const ingress = await mesh.startIngress({ port: 0 })
   const fetchFrom = (labels: Record<string, string> = { app: 'sleep' }) => {
     const pod: KubeObject = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'sleep', namespace: 'bookinfo', labels } }
-    return mesh.outboundFetch(pod)
+    return fetchOverCall(mesh.outboundCall(pod))
   }
   return {
     store,

@@ -2,6 +2,7 @@
 import type { PodNetwork } from '../../pod-network.js'
 import type { KubeObject } from '../../store/kube-object.js'
 import type { Store } from '../../store/store.js'
+import { fetchOverCall } from '../../workloads/fetch-over-call.js'
 import { imageName, type ProgramRegistry, type RunningProgram } from '../../workloads/program.js'
 import type { Mesh } from '../create-mesh.js'
 
@@ -38,7 +39,7 @@ const READY = { phase: 'Running', conditions: [{ type: 'Ready', status: 'True' }
 export const startTestPods = async (
   store: Store,
   network: PodNetwork,
-  mesh: Pick<Mesh, 'outboundFetch'>,
+  mesh: Pick<Mesh, 'outboundCall'>,
   programs: ProgramRegistry,
   options: { inThread?: boolean } = {},
 ): Promise<TestPods> => {
@@ -67,7 +68,8 @@ export const startTestPods = async (
           env: { ...env, HOSTNAME: name },
           containerPorts: (container.ports ?? []).map((port) => port.containerPort),
           log: () => undefined,
-          fetch: mesh.outboundFetch(pod),
+          call: mesh.outboundCall(pod),
+          fetch: fetchOverCall(mesh.outboundCall(pod)),
         })
         for (const [containerPort, hostPort] of Object.entries(started.ports)) {
           network.register(pod.metadata.uid ?? '', Number(containerPort), hostPort, options.inThread === false ? undefined : started.inThread?.[Number(containerPort)])

@@ -24,12 +24,15 @@ export const PROPAGATED_HEADERS = [
   'b3',
 ] as const
 
+const PROPAGATED = new Set<string>(PROPAGATED_HEADERS)
+
 /** Copies the propagated headers present on `incoming`, plus any `extra` names (reviews adds `end-user`). */
 export const forwardHeaders = (incoming: IncomingHttpHeaders, extra: readonly string[] = []): Record<string, string> => {
   const headers: Record<string, string> = {}
-  for (const name of [...PROPAGATED_HEADERS, ...extra]) {
+  // A request carries a dozen headers and bookinfo knows twenty names: walk the request's.
+  for (const name in incoming) {
     const value = incoming[name]
-    if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value
+    if (value !== undefined && (PROPAGATED.has(name) || extra.includes(name))) headers[name] = Array.isArray(value) ? value.join(', ') : value
   }
   return headers
 }

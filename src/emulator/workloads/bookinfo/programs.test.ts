@@ -1,14 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import type { ProgramContext, RunningProgram } from '../program.js'
+import { fetchOverCall } from '../fetch-over-call.js'
+import type { OutboundCall, RunningProgram } from '../program.js'
 import { bookinfoPrograms } from './index.js'
 import { reviewsFlavour } from './reviews.js'
 import { ratingsCollectionUrl } from './ratings.js'
 
 const running: RunningProgram[] = []
 
-const start = async (image: string, outbound: ProgramContext['fetch'] = () => Promise.reject(new TypeError('fetch failed'))) => {
+const start = async (image: string, outbound: OutboundCall = () => Promise.reject(new TypeError('fetch failed'))) => {
   const program = bookinfoPrograms.get(image)!
-  const started = await program({ podName: `${image}-pod`, namespace: 'bookinfo', containerName: 'c', image: `registry.istio.io/release/${image}:1.20.3`, env: { HOSTNAME: `${image}-pod` }, containerPorts: [9080], log: () => undefined, fetch: outbound })
+  const started = await program({ podName: `${image}-pod`, namespace: 'bookinfo', containerName: 'c', image: `registry.istio.io/release/${image}:1.20.3`, env: { HOSTNAME: `${image}-pod` }, containerPorts: [9080], log: () => undefined, call: outbound, fetch: fetchOverCall(outbound) })
   running.push(started)
   const base = `http://127.0.0.1:${started.ports[9080]}`
   return async (path: string, init?: RequestInit) => {
@@ -74,8 +75,8 @@ describe('reviews', () => {
   it('forwards end-user and tracing headers to ratings', async () => {
     const seen: Record<string, string>[] = []
     const call = await start('examples-bookinfo-reviews-v2', (_url, init) => {
-      seen.push(Object.fromEntries(new Headers(init?.headers).entries()))
-      return Promise.resolve(new Response('{"id":0,"ratings":{"Reviewer1":3,"Reviewer2":1}}'))
+      seen.push({ ...init?.headers })
+      return Promise.resolve({ status: 200, headers: { 'content-type': 'application/json' }, body: Buffer.from('{"id":0,"ratings":{"Reviewer1":3,"Reviewer2":1}}') })
     })
     const body = JSON.parse((await call('/reviews/0', { headers: { 'end-user': 'jason', 'x-request-id': 'abc', 'x-unrelated': '1' } })).text) as { reviews: { rating: unknown }[] }
     expect(body.reviews.map((review) => review.rating)).toEqual([{ stars: 3, color: 'black' }, { stars: 1, color: 'black' }])

@@ -1,4 +1,4 @@
-import { imageName, type Program, type ProgramContext } from '../program.js'
+import { imageName, type InThreadResponse, type Program, type ProgramContext } from '../program.js'
 import { forwardHeaders } from './forward-headers.js'
 import { type HandlerResponse, sendJson, serveHttp } from './serve-http.js'
 
@@ -16,14 +16,15 @@ export const ratingsCollectionUrl = (mongoUrl: string): string => {
 }
 
 const readDatabaseRatings = async (context: ProgramContext, headers: Record<string, string>): Promise<{ status: number; body: unknown }> => {
-  let answer: Response
+  let answer: InThreadResponse
   try {
-    answer = await context.fetch(ratingsCollectionUrl(context.env.MONGO_DB_URL ?? 'mongodb://mongodb:27017/test'), { headers, signal: AbortSignal.timeout(DATABASE_TIMEOUT_MS) })
+    answer = await context.call(ratingsCollectionUrl(context.env.MONGO_DB_URL ?? 'mongodb://mongodb:27017/test'), { headers, timeoutMs: DATABASE_TIMEOUT_MS })
   } catch {
     return { status: 500, body: { error: 'could not connect to ratings database' } }
   }
   if (answer.status === 503) return { status: 500, body: { error: 'could not connect to ratings database' } }
-  const rows = answer.ok ? ((await answer.json()) as { rating: number }[]) : []
+  const ok = answer.status >= 200 && answer.status < 300
+  const rows = ok ? (JSON.parse(answer.body.toString('utf8')) as { rating: number }[]) : []
   if (rows.length < 2) return { status: 500, body: { error: 'could not load ratings from database' } }
   return { status: 200, body: { Reviewer1: rows[0]?.rating, Reviewer2: rows[1]?.rating } }
 }

@@ -28,9 +28,9 @@ const fetchRatings = async (context: ProgramContext, productId: number, headers:
   const host = `${context.env.RATINGS_HOSTNAME ?? 'ratings'}${context.env.SERVICES_DOMAIN ? `.${context.env.SERVICES_DOMAIN}` : ''}`
   const port = context.env.RATINGS_SERVICE_PORT ?? '9080'
   try {
-    const answer = await context.fetch(`http://${host}:${port}/ratings/${productId}`, { headers, signal: AbortSignal.timeout(timeoutMs) })
+    const answer = await context.call(`http://${host}:${port}/ratings/${productId}`, { headers, timeoutMs })
     if (answer.status !== 200) return undefined
-    return ((await answer.json()) as { ratings?: Record<string, number> }).ratings
+    return (JSON.parse(answer.body.toString('utf8')) as { ratings?: Record<string, number> }).ratings
   } catch {
     return undefined
   }

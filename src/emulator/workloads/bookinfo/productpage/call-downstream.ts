@@ -21,8 +21,8 @@ const serviceUrl = (context: ProgramContext, name: string, path: string) => {
 /** `requests.get(url, timeout=3.0)`: the response, or undefined on timeout or connection error. */
 const send = async (context: ProgramContext, url: string, headers: Record<string, string>) => {
   try {
-    const response = await context.fetch(url, { headers, signal: AbortSignal.timeout(TIMEOUT_MS) })
-    return { status: response.status, text: await response.text() }
+    const answer = await context.call(url, { headers, timeoutMs: TIMEOUT_MS })
+    return { status: answer.status, text: answer.body.toString('utf8') }
   } catch {
     return undefined
   }
