@@ -50,6 +50,7 @@ export default defineConfig(
   layer('emulator/kubelet', [...emulatorForbidden, '**/api-server/**'], 'the kubelet uses object semantics from registry/, never the HTTP layer'),
   layer('emulator/topology', [...emulatorForbidden, '**/api-server/**'], 'topology uses object semantics from registry/, never the HTTP layer'),
   // Kubernetes helpers (watches) under both the environments and the capabilities
+  layer('host', ['**/experiment/**', '**/journal/**', '**/options/**', '**/errors.js', '**/session/**', '**/authoring/**', '**/kube/**', '**/run/**', '**/providers/**', '**/tolerance/**', '**/drivers/**', '**/clusters/**', '**/emulator/**', '**/cli/**', '**/vitest/**', '**/jest/**', '**/matchers/**', '**/report/**', '**/config/**'], 'host/ (facts about this machine) imports nothing of ours'),
   layer('kube', ['**/session/**', '**/run/**', '**/providers/**', '**/tolerance/**', '**/drivers/**', '**/clusters/**', '**/emulator/**', '**/cli/**', '**/vitest/**', '**/jest/**', '**/matchers/**', '**/report/**', '**/authoring/**', 'vitest', 'jest', '@jest/*'], 'kube/ imports only the model and client-node'),
   // the per-test runtime: under the matchers, the adapters, the CLI and the reporter
   layer('session', ['**/matchers/**', '**/vitest/**', '**/jest/**', '**/cli/**', '**/report/**', '**/config/**', 'vitest', 'jest', '@jest/*'], 'session/ sits under the surfaces and imports none of them, nor a test framework'),

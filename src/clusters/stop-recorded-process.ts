@@ -1,16 +1,8 @@
 import { readFile } from 'node:fs/promises'
 import { setTimeout as delay } from 'node:timers/promises'
+import { isProcessAlive } from '../host/is-process-alive.js'
 import type { RecordedClusterRequest, StopRecordedResult } from './cluster-provider.js'
 import { clusterStatePath, removeClusterState } from './cluster-state.js'
-
-const isAlive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM'
-  }
-}
 
 /** On Linux, checks that the pid still runs a `cluster up` (a recycled pid must not be signalled). */
 const runsClusterUp = async (pid: number): Promise<boolean> => {
@@ -23,14 +15,14 @@ const runsClusterUp = async (pid: number): Promise<boolean> => {
  * Resolves to what happened.
  */
 export const stopRecordedProcess = async (pid: number, timeoutMs = 30_000): Promise<'stopped' | 'not-running' | 'still-running'> => {
-  if (!isAlive(pid) || !(await runsClusterUp(pid))) return 'not-running'
+  if (!isProcessAlive(pid) || !(await runsClusterUp(pid))) return 'not-running'
   process.kill(pid, 'SIGTERM')
   const step = 50
   for (let waited = 0; waited < timeoutMs; waited += step) {
-    if (!isAlive(pid)) return 'stopped'
+    if (!isProcessAlive(pid)) return 'stopped'
     await delay(step)
   }
-  return isAlive(pid) ? 'still-running' : 'stopped'
+  return isProcessAlive(pid) ? 'still-running' : 'stopped'
 }
 
 /**

@@ -1,18 +1,9 @@
 import { hostname } from 'node:os'
+import { isProcessAlive } from '../../host/is-process-alive.js'
 import type { FaultRun } from './fault-record.js'
 
 /** Whether the run that made a change still holds it. `unknown`: another host's process, before its deadline. */
 export type RunLiveness = 'alive' | 'dead' | 'past-deadline' | 'unknown'
-
-const isProcessAlive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (error) {
-    // EPERM: the process exists but belongs to someone else
-    return (error as NodeJS.ErrnoException).code === 'EPERM'
-  }
-}
 
 /**
  * Judges a recorded run: past its deadline, or (on this host) whether its process still exists.
