@@ -6,7 +6,7 @@ import { cpus } from 'node:os'
 import { createRequire } from 'node:module'
 import { startApiServer } from '../src/emulator/api-server/start-api-server.js'
 import { Store } from '../src/emulator/store/store.js'
-import { measureWatchConnects, measureWatchDelivery } from './watch-throughput.js'
+import { measureWatchConnects, measureWatchDelivery } from './lib/watch-throughput.js'
 
 const TOKEN = 'bench-token'
 const PODS = 50
