@@ -53,24 +53,53 @@ const readBody = (options: RequestOptions & { url: URL }, signal: AbortSignal): 
     outgoing.end()
   })
 
+/** A page as large as client-go's reflector asks for: a big collection never comes as one huge answer. */
+export const LIST_PAGE_SIZE = 500
+
+interface ListPage<T> {
+  items?: T[] | null
+  metadata?: { resourceVersion?: string; continue?: string }
+}
+
 /**
  * GETs a collection (`/api/v1/pods`, `/apis/apps/v1/namespaces/bookinfo/deployments`, …) with the kubeconfig's
- * credentials and TLS settings; a non-2xx answer throws a {@link ListFailedError} carrying its status.
+ * credentials and TLS settings, in pages of `pageSize` followed by their `continue` tokens, as client-go's pager
+ * does; when a token has expired (410), it lists again in one answer. A non-2xx answer throws a
+ * {@link ListFailedError} carrying its status.
  *
  * @example
  * const { items, resourceVersion } = await listCollection<V1Pod>(kc, '/api/v1/pods', { fieldSelector: 'spec.nodeName=worker-1' }, signal)
  */
-export const listCollection = async <T extends KubernetesObject>(kc: KubeConfig, path: string, query: Record<string, string>, signal: AbortSignal): Promise<ListedCollection<T>> => {
+export const listCollection = async <T extends KubernetesObject>(
+  kc: KubeConfig,
+  path: string,
+  query: Record<string, string>,
+  signal: AbortSignal,
+  pageSize = LIST_PAGE_SIZE,
+): Promise<ListedCollection<T>> => {
   const server = kc.getCurrentCluster()?.server
   if (!server) throw new ListFailedError('the kubeconfig has no current cluster')
-  const url = new URL(`${server.replace(/\/+$/, '')}${path}`)
-  for (const [name, value] of Object.entries(query)) url.searchParams.set(name, value)
   const options: RequestOptions = { method: 'GET', headers: { Accept: 'application/json' } }
   await kc.applyToHTTPSOptions(options)
-  const { status, body } = await readBody({ ...options, url }, signal)
-  if (status < 200 || status >= 300) {
-    throw new ListFailedError(`${status}: ${statusMessageOf(body).slice(0, 300)}`, status)
+  const getPage = async (paging: Record<string, string>): Promise<ListPage<T>> => {
+    const url = new URL(`${server.replace(/\/+$/, '')}${path}`)
+    for (const [name, value] of Object.entries({ ...query, ...paging })) url.searchParams.set(name, value)
+    const { status, body } = await readBody({ ...options, url }, signal)
+    if (status < 200 || status >= 300) throw new ListFailedError(`${status}: ${statusMessageOf(body).slice(0, 300)}`, status)
+    return JSON.parse(body) as ListPage<T>
   }
-  const list = JSON.parse(body) as { items?: T[] | null; metadata?: { resourceVersion?: string } }
-  return { items: list.items ?? [], resourceVersion: list.metadata?.resourceVersion }
+  const items: T[] = []
+  let page = await getPage({ limit: String(pageSize) })
+  items.push(...(page.items ?? []))
+  while (page.metadata?.continue) {
+    try {
+      page = await getPage({ limit: String(pageSize), continue: page.metadata.continue })
+    } catch (error) {
+      if (!(error instanceof ListFailedError) || error.statusCode !== 410) throw error
+      const whole = await getPage({})
+      return { items: whole.items ?? [], resourceVersion: whole.metadata?.resourceVersion }
+    }
+    items.push(...(page.items ?? []))
+  }
+  return { items, resourceVersion: page.metadata?.resourceVersion }
 }
