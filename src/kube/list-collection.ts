@@ -4,6 +4,7 @@
 import { request as httpRequest } from 'node:http'
 import { request as httpsRequest, type RequestOptions } from 'node:https'
 import type { KubeConfig, KubernetesObject } from '@kubernetes/client-node'
+import { readStatusBody } from './status-message.js'
 
 /** A collection as one LIST answered it. */
 export interface ListedCollection<T extends KubernetesObject> {
@@ -20,16 +21,6 @@ export class ListFailedError extends Error {
   ) {
     super(message)
     this.name = 'ListFailedError'
-  }
-}
-
-/** The `message` of a Status body, else the body as it came. */
-const statusMessageOf = (body: string): string => {
-  try {
-    const message = (JSON.parse(body) as { message?: unknown }).message
-    return typeof message === 'string' ? message : body
-  } catch {
-    return body
   }
 }
 
@@ -85,7 +76,7 @@ export const listCollection = async <T extends KubernetesObject>(
     const url = new URL(`${server.replace(/\/+$/, '')}${path}`)
     for (const [name, value] of Object.entries({ ...query, ...paging })) url.searchParams.set(name, value)
     const { status, body } = await readBody({ ...options, url }, signal)
-    if (status < 200 || status >= 300) throw new ListFailedError(`${status}: ${statusMessageOf(body).slice(0, 300)}`, status)
+    if (status < 200 || status >= 300) throw new ListFailedError(`${status}: ${(readStatusBody(body)?.message ?? body).slice(0, 300)}`, status)
     return JSON.parse(body) as ListPage<T>
   }
   const items: T[] = []

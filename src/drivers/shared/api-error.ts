@@ -1,5 +1,6 @@
 import { ApiException } from '@kubernetes/client-node'
 import { ActivityFailedError } from '../../errors.js'
+import { readStatusBody } from '../../kube/status-message.js'
 
 /** The HTTP status of a failed Kubernetes API call, or undefined when it never got an answer. */
 export const apiStatus = (error: unknown): number | undefined =>
@@ -16,13 +17,8 @@ export const apiBody = (error: unknown): string => {
 }
 
 const statusMessage = (body: string): string | undefined => {
-  try {
-    const parsed = JSON.parse(body) as { message?: unknown; reason?: unknown }
-    if (typeof parsed.message !== 'string') return undefined
-    return typeof parsed.reason === 'string' ? `${parsed.reason}: ${parsed.message}` : parsed.message
-  } catch {
-    return undefined
-  }
+  const status = readStatusBody(body)
+  return status?.reason ? `${status.reason}: ${status.message}` : status?.message
 }
 
 /** Turns an error from client-node into a one-line description: `(404) NotFound: pods "x" not found`. */

@@ -1,6 +1,6 @@
 import type { KubeObject } from '../store/kube-object.js'
-import { deriveCancellation } from './cancellation.js'
 import type { OutboundCall, OutboundCallInit } from '../workloads/program.js'
+import { deriveCancellation } from './cancellation.js'
 import type { DispatchContext } from './dispatch-route.js'
 import { fetchFailed } from './fetch-errors.js'
 import type { MeshRequest, UpstreamResponse } from './mesh-request.js'

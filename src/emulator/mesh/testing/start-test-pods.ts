@@ -56,6 +56,7 @@ export const startTestPods = async (
         status: READY,
       })
       const running: RunningProgram[] = []
+      const call = mesh.outboundCall(pod)
       for (const container of spec.template.spec.containers) {
         const program = programs.get(imageName(container.image))
         if (!program) throw new Error(`no program for image ${container.image}`)
@@ -68,8 +69,8 @@ export const startTestPods = async (
           env: { ...env, HOSTNAME: name },
           containerPorts: (container.ports ?? []).map((port) => port.containerPort),
           log: () => undefined,
-          call: mesh.outboundCall(pod),
-          fetch: fetchOverCall(mesh.outboundCall(pod)),
+          call,
+          fetch: fetchOverCall(call),
         })
         for (const [containerPort, hostPort] of Object.entries(started.ports)) {
           network.register(pod.metadata.uid ?? '', Number(containerPort), hostPort, options.inThread === false ? undefined : started.inThread?.[Number(containerPort)])
