@@ -32,6 +32,15 @@ describe('vitest-chaos init', () => {
     expect(await readFile(join(dir, 'vitest.config.ts'), 'utf8')).toContain("import { defineChaosProject } from 'vitest-chaos/config'")
   })
 
+  it('writes vitest.config.mts in a CommonJS package, where Vite would require() a .ts config', async () => {
+    await writeFile(join(dir, 'package.json'), JSON.stringify({ name: 'app', type: 'commonjs' }))
+    expect((await init()).stdout).toContain('wrote   vitest.config.mts\n')
+    expect(await readFile(join(dir, 'vitest.config.mts'), 'utf8')).toContain("import { defineChaosProject } from 'vitest-chaos/config'")
+    await rm(join(dir, 'vitest.config.mts'))
+    await writeFile(join(dir, 'package.json'), JSON.stringify({ name: 'app', type: 'module' }))
+    expect((await init()).stdout).toContain('wrote   vitest.config.ts\n')
+  })
+
   it('prints the lines to add when a Vite or Vitest config exists', async () => {
     await writeFile(join(dir, 'vite.config.mts'), 'export default {}\n')
     const { stdout } = await init()

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs'
-import { mkdir, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { parseArgs } from 'node:util'
 import type { CliCommand, CliIO } from '../cli-command.js'
@@ -12,7 +12,8 @@ import { UsageError } from '../output/parse-command-args.js'
 const usage = `Usage: vitest-chaos init [--jest] [--dir DIR]
 
 Sets up chaos tests in a project, never overwriting a file (it says what it skipped):
-  vitest.config.ts                    the chaos project (or the lines to add to your existing config)
+  vitest.config.ts                    the chaos project (or the lines to add to your existing config);
+                                      vitest.config.mts in a CommonJS package, as vitest-chaos is ESM only
   chaos/bookinfo.chaos.test.ts        an example chaos test against bookinfo on the emulated cluster
   .github/workflows/chaos.yml         CI: an emulated job and a kind job, journals and JUnit uploaded
 
@@ -33,10 +34,26 @@ interface PlannedFile {
   existing?: { names: string[]; lines: string }
 }
 
-const plan = (jest: boolean): PlannedFile[] => [
+/**
+ * `vitest.config.mts` when the folder's package.json is CommonJS (npm 11's `npm init` writes `"type": "commonjs"`):
+ * Vite would load a `.ts` config there with `require`, which cannot load vitest-chaos/config.
+ */
+const vitestConfigName = async (dir: string): Promise<string> => {
+  const manifest = await readFile(join(dir, 'package.json'), 'utf8').catch(() => undefined)
+  if (manifest === undefined) return 'vitest.config.ts'
+  let type: unknown
+  try {
+    type = (JSON.parse(manifest) as { type?: unknown }).type
+  } catch {
+    return 'vitest.config.ts'
+  }
+  return type === 'module' ? 'vitest.config.ts' : 'vitest.config.mts'
+}
+
+const plan = (jest: boolean, vitestConfig: string): PlannedFile[] => [
   jest
     ? { path: 'jest.config.json', content: JEST_CONFIG, existing: { names: JEST_CONFIG_NAMES, lines: JEST_CONFIG_LINES } }
-    : { path: 'vitest.config.ts', content: VITEST_CONFIG, existing: { names: VITEST_CONFIG_NAMES, lines: VITEST_CONFIG_LINES } },
+    : { path: vitestConfig, content: VITEST_CONFIG, existing: { names: VITEST_CONFIG_NAMES, lines: VITEST_CONFIG_LINES } },
   jest ? { path: 'chaos/bookinfo.chaos.test.mjs', content: formatExampleChaosTest('jest') } : { path: 'chaos/bookinfo.chaos.test.ts', content: formatExampleChaosTest('vitest') },
   { path: '.github/workflows/chaos.yml', content: workflowFile(jest ? JEST_RUNNER : VITEST_RUNNER) },
 ]
@@ -48,7 +65,7 @@ const initCommand = async (argv: string[], io: CliIO): Promise<number> => {
   } catch (error) {
     throw new UsageError((error as Error).message)
   }
-  for (const file of plan(values.jest)) {
+  for (const file of plan(values.jest, await vitestConfigName(values.dir))) {
     const target = join(values.dir, file.path)
     const present = existsSync(target) ? file.path : file.existing?.names.find((name) => existsSync(join(values.dir, name)))
     if (present === undefined) {
